@@ -55,7 +55,8 @@ def parse_citation_group(body: str) -> list[Citation] | None:
                 suffix = lm.group("suffix").strip().lstrip(",").strip()
             elif rest[:1].isdigit():
                 # pandoc reads a bare number as a page: [@sn1, 33]
-                locator, suffix = f"p. {rest.split(',')[0].strip()}", ",".join(rest.split(",")[1:]).strip()
+                page, _, suffix = rest.partition(",")
+                locator, suffix = f"p. {page.strip()}", suffix.strip()
             else:
                 suffix = rest
         elif rest:

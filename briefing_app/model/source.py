@@ -214,3 +214,17 @@ def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
         out.append((pos, line))
         pos += len(line) + 1
     return out
+
+
+_POST = re.compile(r"^\s*(\d{1,3})\s*/\s*(?:\d{1,3})?(?=\s|$)", re.M)
+
+
+def thread_post_locators(text: str) -> list[tuple[int, str]]:
+    """Locators for a social-media thread whose posts start "1/", "2/" (or "2/13") on a line.
+
+    Returns [] unless the numbers run 1, 2, 3... so ordinary text is not mistaken for a thread.
+    """
+    marks = [(m.start(), int(m.group(1))) for m in _POST.finditer(text)]
+    if len(marks) < 2 or [n for _, n in marks] != list(range(1, len(marks) + 1)):
+        return []
+    return [(0 if i == 0 else start, f"post {n}") for i, (start, n) in enumerate(marks)]
