@@ -1,0 +1,177 @@
+"""Opening a project file safely: recognise foreign, corrupt, newer and busy files first.
+
+Everything that could reject a file happens on a read-only connection, so a rejected file
+is never written to (not even switched to WAL mode).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from .errors import (
+    CorruptProjectError,
+    ForeignFileError,
+    NewerVersionError,
+    ProjectBusyError,
+    ProjectError,
+)
+from .schema import APPLICATION_ID, SCHEMA_VERSION, create_v1, migrate
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 2000
+
+
+def _configure(db: sqlite3.Connection) -> None:
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys = ON")
+
+
+def create_database(path: Path) -> sqlite3.Connection:
+    """A new, empty project file at the current schema version."""
+    if path.exists():
+        raise ProjectError(f"{path} already exists; choose another name or open it instead")
+    try:
+        db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as e:
+        raise ProjectError(f"cannot create {path}: {e}") from None
+    try:
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+        _configure(db)
+        create_v1(db)
+        migrate(db, 1)
+    except sqlite3.Error as e:
+        db.close()
+        path.unlink(missing_ok=True)
+        raise ProjectError(f"cannot create {path}: {e}") from None
+    return db
+
+
+def open_database(path: Path) -> sqlite3.Connection:
+    """Open an existing project file read-write after checking it is ours and healthy."""
+    if not path.exists():
+        raise ProjectError(f"{path} does not exist; check the path or create it with 'new'")
+    if path.is_dir():
+        raise ProjectError(f"{path} is a folder, not a project file")
+    version = inspect(path)
+    try:
+        db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        _configure(db)
+        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.OperationalError as e:
+        raise _busy_or(e, path) from None
+    if version < SCHEMA_VERSION:
+        _backup_before_migration(db, path, version)
+        try:
+            migrate(db, version)
+        except sqlite3.Error as e:
+            db.close()
+            raise CorruptProjectError(
+                f"{path} could not be upgraded from version {version} ({e}); the file is "
+                "unchanged and a copy was kept beside it"
+            ) from None
+    return db
+
+
+def inspect(path: Path) -> int:
+    """Check the file without writing to it; return its schema version."""
+    with path.open("rb") as f:
+        header = f.read(100)
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        if not header:
+            raise ForeignFileError(f"{path} is empty; it is not a Briefing Studio project")
+        raise ForeignFileError(
+            f"{path} is not a Briefing Studio project (it is not a SQLite database); "
+            "open a .briefing file, or import this file as a source instead"
+        )
+    app_id = int.from_bytes(header[68:72], "big")
+    if app_id != APPLICATION_ID:
+        raise ForeignFileError(
+            f"{path} is a SQLite database of another application, not a Briefing Studio "
+            "project; it was left unchanged"
+        )
+    with _read_only(path) as db:
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise NewerVersionError(
+                    f"{path} was saved by a newer version of Briefing Studio (file version "
+                    f"{version}, this program reads up to {SCHEMA_VERSION}); update Briefing "
+                    "Studio to open it. The file was not changed."
+                )
+            if version < 1:
+                raise CorruptProjectError(f"{path} has no schema version; it is damaged")
+            problems = [row[0] for row in db.execute("PRAGMA quick_check")]
+            if problems != ["ok"]:
+                raise CorruptProjectError(
+                    f"{path} is damaged ({problems[0]}); restore it from a backup "
+                    "(briefing restore FILE --list). The file was not changed."
+                )
+            _check_tables(db, path)
+        except sqlite3.DatabaseError as e:
+            if "locked" in str(e) or "busy" in str(e):
+                raise ProjectBusyError(
+                    f"{path} is being written by another program; wait for it to finish "
+                    "or close it there, then try again"
+                ) from None
+            raise CorruptProjectError(
+                f"{path} is damaged ({e}); restore it from a backup "
+                "(briefing restore FILE --list). The file was not changed."
+            ) from None
+    return version
+
+
+_REQUIRED = {"meta", "attachments", "sources", "snippets", "briefings", "sections", "blocks"}
+
+
+def _check_tables(db: sqlite3.Connection, path: Path) -> None:
+    names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    missing = _REQUIRED - names
+    if missing:
+        raise CorruptProjectError(
+            f"{path} is missing parts of a project ({', '.join(sorted(missing))}); it may have "
+            "been edited by another tool. Restore it from a backup; the file was not changed."
+        )
+
+
+@contextlib.contextmanager
+def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        db = sqlite3.connect(uri, uri=True, isolation_level=None)
+    except sqlite3.Error as e:
+        raise ProjectError(f"cannot read {path}: {e}") from None
+    try:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        yield db
+    finally:
+        db.close()
+
+
+def _busy_or(error: sqlite3.OperationalError, path: Path) -> ProjectError:
+    text = str(error)
+    if "locked" in text or "busy" in text:
+        return ProjectBusyError(
+            f"{path} is being written by another program; wait for it to finish or close it "
+            "there, then try again"
+        )
+    if "readonly" in text or "read-only" in text:
+        return ProjectError(f"{path} is read-only; copy it somewhere writable to edit it")
+    return ProjectError(f"cannot open {path}: {text}")
+
+
+def _backup_before_migration(db: sqlite3.Connection, path: Path, version: int) -> None:
+    """Keep a consistent copy of the old version beside the file before upgrading it."""
+    target = path.with_name(f"{path.name}.v{version}.bak")
+    if target.exists():
+        return
+    dest = sqlite3.connect(target)
+    try:
+        db.backup(dest)
+    finally:
+        dest.close()

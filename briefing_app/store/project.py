@@ -1,0 +1,158 @@
+"""The open project: one connection, one transaction per mutation, and change events.
+
+Every write goes straight to the file inside a transaction (WAL mode), so there is no
+unsaved state to lose when the process dies: the UI's "Save" only marks a checkpoint.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..model.events import EventEmitter
+from .attachments import AttachmentRepository
+from .briefings import BriefingRepository
+from .connection import create_database, open_database
+from .errors import ProjectError
+from .search import SearchIndex
+from .snippets import SnippetRepository
+from .sources import SourceRepository
+
+
+class Project:
+    """A `*.briefing` file opened for reading and writing.
+
+    Passed around explicitly (no global "current project"): the UI, the CLI and the tests
+    each hold the instance they opened.
+    """
+
+    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
+        self.db = db
+        self.path = path
+        self.events = EventEmitter()
+        self._depth = 0
+        self.attachments = AttachmentRepository(self)
+        self.sources = SourceRepository(self)
+        self.snippets = SnippetRepository(self)
+        self.briefings = BriefingRepository(self)
+        self.index = SearchIndex(self)
+
+    # ------------------------------------------------------------------ lifecycle
+
+    @classmethod
+    def create(cls, path: str | Path, title: str = "") -> Project:
+        path = Path(path)
+        project = cls(create_database(path), path)
+        if title:
+            project.set_meta("title", title)
+        return project
+
+    @classmethod
+    def open(cls, path: str | Path) -> Project:
+        path = Path(path)
+        return cls(open_database(path), path)
+
+    def close(self) -> None:
+        """Checkpoint the WAL into the main file so a copied .briefing is complete."""
+        with contextlib.suppress(sqlite3.Error):
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.db.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ transactions
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic change; nested calls join the outer transaction via savepoints."""
+        name = f"sp{self._depth}"
+        try:
+            self.db.execute("BEGIN IMMEDIATE" if self._depth == 0 else f"SAVEPOINT {name}")
+        except sqlite3.OperationalError as e:
+            raise _write_error(e, self.path) from None
+        self._depth += 1
+        try:
+            yield self.db
+        except BaseException:
+            self._depth -= 1
+            self.db.execute("ROLLBACK" if self._depth == 0 else f"ROLLBACK TO {name}")
+            if self._depth:
+                self.db.execute(f"RELEASE {name}")
+            raise
+        self._depth -= 1
+        try:
+            self.db.execute("COMMIT" if self._depth == 0 else f"RELEASE {name}")
+        except sqlite3.OperationalError as e:
+            if self._depth == 0:
+                self.db.execute("ROLLBACK")
+            raise _write_error(e, self.path) from None
+
+    # ------------------------------------------------------------------ metadata and ids
+
+    def meta(self, key: str, default: str = "") -> str:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+        self.events.emit("project", "changed", key)
+
+    @property
+    def title(self) -> str:
+        return self.meta("title", self.path.stem)
+
+    def next_id(self, prefix: str) -> str:
+        """A fresh id such as "sn12"; ids are never reused, so a citation to a deleted
+        snippet stays dangling (and reported) instead of pointing at a newer one."""
+        with self.transaction() as db:
+            key = f"next_{prefix}"
+            n = int(self.meta(key, "1"))
+            db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, str(n + 1)))
+        return f"{prefix}{n}"
+
+    def reserve_id(self, prefix: str, used: str) -> None:
+        """Keep the counter ahead of an id chosen by the user (e.g. "sn7" from a manifest)."""
+        suffix = used[len(prefix) :]
+        if used.startswith(prefix) and suffix.isdigit():
+            with self.transaction() as db:
+                key = f"next_{prefix}"
+                n = max(int(self.meta(key, "1")), int(suffix) + 1)
+                db.execute(
+                    "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, str(n))
+                )
+
+    def known_refs(self) -> set[str]:
+        """Every id a citation may point at: snippet ids and source ids."""
+        return self.snippets.ids() | self.sources.ids()
+
+    # ------------------------------------------------------------------ health
+
+    def integrity_problems(self) -> list[str]:
+        """Database damage and drifted snippets, in words for the analyst."""
+        problems = [r[0] for r in self.db.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        problems += self.snippets.drifted()
+        return problems
+
+
+def _write_error(error: sqlite3.OperationalError, path: Path) -> ProjectError:
+    text = str(error)
+    if "locked" in text or "busy" in text:
+        return ProjectError(
+            f"{path} is being written by another program; the change was not made. "
+            "Close the other program and try again."
+        )
+    if "full" in text:
+        return ProjectError(
+            f"the disk holding {path} is full; the change was not made and the file is as "
+            "it was. Free some space and try again."
+        )
+    if "readonly" in text:
+        return ProjectError(f"{path} is read-only; the change was not made")
+    return ProjectError(f"could not write to {path}: {text}; the change was not made")

@@ -1,0 +1,140 @@
+"""Snippets in the project file, and the checks that they still match their sources."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from ..model.snippet import Snippet, snippet_from_offsets, snippet_from_quote
+from .errors import NotFoundError, ProjectError
+
+if TYPE_CHECKING:
+    from .project import Project
+
+_COLUMNS = (
+    'id, source_id, start, "end", text, locator, credibility, tags, note, translation, '
+    "translator, created_at"
+)
+
+
+class SnippetRepository:
+    def __init__(self, project: Project) -> None:
+        self._p = project
+
+    def add_quote(self, source_id: str, quote: str, **fields: Any) -> Snippet:
+        """Create a snippet from an exact quote (whitespace and typography tolerant)."""
+        source = self._p.sources.get(source_id)
+        snippet = snippet_from_quote(fields.pop("id", "") or "pending", source, quote, **fields)
+        return self._insert(snippet)
+
+    def add_offsets(self, source_id: str, start: int, end: int, **fields: Any) -> Snippet:
+        """Create a snippet from a selection in the source's captured text."""
+        source = self._p.sources.get(source_id)
+        snippet = snippet_from_offsets(
+            fields.pop("id", "") or "pending", source, start, end, **fields
+        )
+        return self._insert(snippet)
+
+    def _insert(self, snippet: Snippet) -> Snippet:
+        with self._p.transaction() as db:
+            if snippet.id == "pending":
+                snippet.id = self._p.next_id("sn")
+            elif self.exists(snippet.id):
+                raise ProjectError(f"a snippet with id {snippet.id!r} already exists")
+            else:
+                self._p.reserve_id("sn", snippet.id)
+            snippet.created_at = snippet.created_at or datetime.now(UTC).replace(
+                microsecond=0
+            ).isoformat()
+            self._p.events.emit("snippet", "inserting", snippet.id)
+            db.execute(
+                f"INSERT INTO snippets({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                _row(snippet),
+            )
+        self._p.events.emit("snippet", "inserted", snippet.id)
+        return snippet
+
+    def update(self, snippet: Snippet) -> None:
+        """Change grading, tags, note, locator or translation; the quote itself is fixed."""
+        old = self.get(snippet.id)
+        if (old.source_id, old.start, old.end, old.text) != (
+            snippet.source_id, snippet.start, snippet.end, snippet.text
+        ):
+            raise ProjectError(
+                f"the quote of {snippet.id} cannot change; split it, or take a new snippet"
+            )
+        snippet.validate()
+        with self._p.transaction() as db:
+            db.execute(
+                "UPDATE snippets SET locator=?, credibility=?, tags=?, note=?, translation=?, "
+                "translator=? WHERE id=?",
+                (snippet.locator, snippet.credibility, json.dumps(snippet.tags, ensure_ascii=False),
+                 snippet.note, snippet.translation, snippet.translator, snippet.id),
+            )
+        self._p.events.emit("snippet", "changed", snippet.id)
+
+    def remove(self, snippet_id: str) -> None:
+        self.get(snippet_id)
+        self._p.events.emit("snippet", "removing", snippet_id)
+        with self._p.transaction() as db:
+            db.execute("DELETE FROM snippets WHERE id = ?", (snippet_id,))
+        self._p.events.emit("snippet", "removed", snippet_id)
+
+    def get(self, snippet_id: str) -> Snippet:
+        row = self._p.db.execute(
+            f"SELECT {_COLUMNS} FROM snippets WHERE id = ?", (snippet_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no snippet {snippet_id!r} in this project (see 'snippet list')")
+        return _from_row(row)
+
+    def exists(self, snippet_id: str) -> bool:
+        return bool(
+            self._p.db.execute("SELECT 1 FROM snippets WHERE id = ?", (snippet_id,)).fetchone()
+        )
+
+    def list(self, source_id: str | None = None) -> list[Snippet]:
+        if source_id is None:
+            rows = self._p.db.execute(f"SELECT {_COLUMNS} FROM snippets ORDER BY seq")
+        else:
+            rows = self._p.db.execute(
+                f"SELECT {_COLUMNS} FROM snippets WHERE source_id = ? ORDER BY seq", (source_id,)
+            )
+        return [_from_row(r) for r in rows]
+
+    def ids(self) -> set[str]:
+        return {r[0] for r in self._p.db.execute("SELECT id FROM snippets")}
+
+    def count(self) -> int:
+        return int(self._p.db.execute("SELECT COUNT(*) FROM snippets").fetchone()[0])
+
+    def drifted(self) -> list[str]:
+        """Messages for snippets whose quote no longer matches the source at its offsets."""
+        rows = self._p.db.execute(
+            'SELECT sn.id, sn.text, substr(s.text, sn.start + 1, sn."end" - sn.start), '
+            's.id FROM snippets sn JOIN sources s ON s.id = sn.source_id'
+        )
+        return [
+            f"snippet {sid} no longer matches source {src}: expected {want[:60]!r}, "
+            f"found {got[:60]!r}"
+            for sid, want, got, src in rows
+            if want != got
+        ]
+
+
+def _row(s: Snippet) -> tuple[Any, ...]:
+    return (
+        s.id, s.source_id, s.start, s.end, s.text, s.locator, s.credibility,
+        json.dumps(s.tags, ensure_ascii=False), s.note, s.translation, s.translator, s.created_at,
+    )
+
+
+def _from_row(row: tuple[Any, ...]) -> Snippet:
+    (sid, source_id, start, end, text, locator, credibility, tags, note, translation,
+     translator, created) = row
+    return Snippet(
+        id=sid, source_id=source_id, start=int(start), end=int(end), text=text, locator=locator,
+        credibility=int(credibility), tags=list(json.loads(tags)), note=note,
+        translation=translation, translator=translator, created_at=created,
+    )
