@@ -1,0 +1,225 @@
+"""`briefing source …`, `briefing snippet …` and `briefing search`: the source library."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..model.grades import admiralty_code
+from ..model.snippet import Snippet
+from ..model.source import SOURCE_TYPES, Source
+from ..store import Project
+from .output import print_json, print_table
+
+
+def register(commands: Any) -> None:
+    source = commands.add_parser("source", help="add and list sources")
+    source_cmds = source.add_subparsers(dest="source_command", metavar="ACTION", required=True)
+    add = source_cmds.add_parser("add", help="import files (or - for standard input)")
+    add.add_argument("file", type=Path, help="the project file")
+    add.add_argument("paths", nargs="+", metavar="PATH")
+    add.add_argument("--type", choices=list(SOURCE_TYPES), dest="source_type")
+    add.add_argument("--reliability", metavar="A-F")
+    add.add_argument("--descriptor")
+    add.add_argument("--title")
+    add.add_argument("--author", action="append", default=[])
+    add.add_argument("--publisher")
+    add.add_argument("--date", metavar="YYYY-MM-DD")
+    add.add_argument("--url")
+    add.add_argument("--json", action="store_true")
+    add.set_defaults(run=_source_add)
+
+    lst = source_cmds.add_parser("list", help="list the library")
+    lst.add_argument("file", type=Path)
+    lst.add_argument("--json", action="store_true")
+    lst.add_argument("--format", choices=["table", "csl-json", "bibtex"], default="table")
+    lst.set_defaults(run=_source_list)
+
+    snippet = commands.add_parser("snippet", help="take and list snippets")
+    snippet_cmds = snippet.add_subparsers(dest="snippet_command", metavar="ACTION", required=True)
+    sadd = snippet_cmds.add_parser("add", help="take an exact quote from a source")
+    sadd.add_argument("file", type=Path)
+    sadd.add_argument("source_id")
+    sadd.add_argument("--quote", required=True)
+    sadd.add_argument("--credibility", metavar="1-6", default="6")
+    sadd.add_argument("--note", default="")
+    sadd.add_argument("--tag", action="append", default=[])
+    sadd.add_argument("--json", action="store_true")
+    sadd.set_defaults(run=_snippet_add)
+
+    slist = snippet_cmds.add_parser("list", help="list snippets")
+    slist.add_argument("file", type=Path)
+    slist.add_argument("--source", help="only this source's snippets")
+    slist.add_argument("--json", action="store_true")
+    slist.set_defaults(run=_snippet_list)
+
+    search = commands.add_parser("search", help="full-text search of sources and snippets")
+    search.add_argument("file", type=Path)
+    search.add_argument("query")
+    search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--json", action="store_true")
+    search.set_defaults(run=_search)
+
+
+def source_json(source: Source, duplicate_of: str | None = None) -> dict[str, Any]:
+    return {
+        "id": source.id,
+        "title": source.title,
+        "type": source.type,
+        "authors": [a.display() for a in source.authors],
+        "container_title": source.container_title,
+        "publisher": source.publisher,
+        "issued": source.issued,
+        "url": source.url,
+        "reliability": source.reliability,
+        "descriptor": source.descriptor,
+        "sha256": source.sha256,
+        "duplicate_of": duplicate_of,
+    }
+
+
+def snippet_json(snippet: Snippet, source: Source | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": snippet.id,
+        "source": snippet.source_id,
+        "start": snippet.start,
+        "end": snippet.end,
+        "text": snippet.text,
+        "locator": snippet.locator,
+        "credibility": snippet.credibility,
+        "tags": snippet.tags,
+        "note": snippet.note,
+    }
+    if source is not None:
+        out["grade"] = admiralty_code(source.reliability, snippet.credibility)
+    return out
+
+
+def _source_add(args: argparse.Namespace) -> int:
+    from ..ingest import SourceOverrides, import_file, import_text
+
+    overrides = SourceOverrides(
+        type=args.source_type,
+        reliability=args.reliability,
+        descriptor=args.descriptor,
+        title=args.title,
+        authors=list(args.author),
+        publisher=args.publisher,
+        date=args.date,
+        url=args.url,
+    )
+    results: list[dict[str, Any]] = []
+    failures = 0
+    with Project.open(args.file) as project:
+        for raw in args.paths:
+            try:
+                if str(raw) == "-":
+                    result = import_text(project, sys.stdin.read(), overrides=overrides)
+                else:
+                    result = import_file(project, Path(raw), overrides=overrides)
+            except Exception as e:
+                from .output import describe_error
+
+                message = describe_error(e)
+                if message is None:
+                    raise
+                failures += 1
+                print(f"briefing: error: {raw}: {message}", file=sys.stderr)
+                continue
+            entry = source_json(result.source, result.duplicate_of)
+            entry["near_duplicate_of"] = getattr(result, "near_duplicate_of", None)
+            results.append(entry)
+            if not args.json:
+                _say_added(raw, entry)
+    if args.json:
+        print_json(results)
+    return 1 if failures else 0
+
+
+def _say_added(path: object, entry: dict[str, Any]) -> None:
+    if entry["duplicate_of"]:
+        print(f"{path}: already in the library as {entry['duplicate_of']} ({entry['title']})")
+        return
+    line = f"{path}: added {entry['id']} ({entry['title']})"
+    if entry.get("near_duplicate_of"):
+        line += f"; looks like a re-report of {entry['near_duplicate_of']}, check both"
+    print(line)
+
+
+def _source_list(args: argparse.Namespace) -> int:
+    with Project.open(args.file) as project:
+        sources = project.sources.list()
+        counts = dict(
+            project.db.execute("SELECT source_id, COUNT(*) FROM snippets GROUP BY source_id")
+        )
+    if args.format in ("csl-json", "bibtex"):
+        from ..ingest.library_export import to_bibtex, to_csl_json
+
+        sys.stdout.write(to_csl_json(sources) if args.format == "csl-json" else to_bibtex(sources))
+        return 0
+    if args.json:
+        print_json([source_json(s) | {"snippets": counts.get(s.id, 0)} for s in sources])
+        return 0
+    print_table(
+        ["id", "grade", "type", "date", "outlet", "title", "snippets"],
+        [
+            (s.id, s.reliability, s.type, s.issued, s.container_title, s.title,
+             counts.get(s.id, 0))
+            for s in sources
+        ],
+    )
+    return 0
+
+
+def _snippet_add(args: argparse.Namespace) -> int:
+    with Project.open(args.file) as project:
+        snippet = project.snippets.add_quote(
+            args.source_id, args.quote, credibility=args.credibility, note=args.note,
+            tags=list(args.tag),
+        )
+        source = project.sources.get(snippet.source_id)
+    if args.json:
+        print_json(snippet_json(snippet, source))
+    else:
+        print(f"added {snippet.id} from {snippet.source_id} at {snippet.locator or 'start'}")
+    return 0
+
+
+def _snippet_list(args: argparse.Namespace) -> int:
+    with Project.open(args.file) as project:
+        snippets = project.snippets.list(args.source)
+        sources = {s.id: s for s in project.sources.list()}
+    if args.json:
+        print_json([snippet_json(s, sources.get(s.source_id)) for s in snippets])
+        return 0
+    print_table(
+        ["id", "source", "locator", "grade", "quote"],
+        [
+            (s.id, s.source_id, s.locator,
+             admiralty_code(sources[s.source_id].reliability, s.credibility), s.text)
+            for s in snippets
+        ],
+    )
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    with Project.open(args.file) as project:
+        hits = project.index.search(args.query, limit=args.limit)
+    if args.json:
+        print_json(
+            [
+                {"kind": h.kind, "id": h.id, "source": h.source_id, "title": h.title,
+                 "fragment": h.fragment, "rank": h.rank}
+                for h in hits
+            ]
+        )
+        return 0
+    if not hits:
+        print(f"no matches for {args.query!r}")
+        return 0
+    print_table(["kind", "id", "source", "title", "fragment"],
+                [(h.kind, h.id, h.source_id, h.title, h.fragment) for h in hits])
+    return 0

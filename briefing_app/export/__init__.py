@@ -1,0 +1,1 @@
+"""Export: a briefing resolved once, then written as JSON, DOCX, PDF or HTML."""

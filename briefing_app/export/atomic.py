@@ -1,0 +1,43 @@
+"""Write-then-rename, so a failed export never destroys the last good file."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+
+class ExportError(Exception):
+    """An export that could not be written; the message says why and what to do."""
+
+
+@contextlib.contextmanager
+def atomic_output(target: Path, mode: str = "wb") -> Iterator[IO]:  # type: ignore[type-arg]
+    """Yield a temporary file beside `target`; it replaces `target` only on success."""
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"the folder {folder} does not exist; create it or choose another")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as e:
+        raise ExportError(f"cannot write in {folder}: {e.strerror}") from None
+    tmp = Path(tmp_name)
+    try:
+        encoding = None if "b" in mode else "utf-8"
+        with os.fdopen(fd, mode, encoding=encoding) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise ExportError(
+            f"could not write {target}: {e.strerror or e}; the previous file (if any) is intact"
+        ) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
