@@ -122,11 +122,16 @@ class _Reader:
             return default
 
 
-def briefing_from_dict(data: Any, known_refs: set[str] | None = None) -> Briefing:
+def briefing_from_dict(
+    data: Any, known_refs: set[str] | None = None, *, check_ids: bool = True
+) -> Briefing:
     """Build and validate a briefing; raise ValidationErrors listing every problem.
 
     `known_refs` is the set of snippet and source ids in the project; None skips the
-    reference check (for reading a file before a project is at hand).
+    reference check (for reading a file before a project is at hand). `check_ids=False`
+    skips the whole-briefing checks (unique scenario/signpost ids, scenario <-> signpost
+    references): a single block cannot pass them alone, and a stored briefing must load
+    even when an edit left a reference dangling (the analysis checks report that).
     """
     errors: list[ValidationError] = []
     _check_depth(data, errors)
@@ -217,7 +222,8 @@ def briefing_from_dict(data: Any, known_refs: set[str] | None = None) -> Briefin
         section = _section(item, path, ctx)
         if section is not None:
             briefing.sections.append(section)
-    _check_ids(briefing, errors)
+    if check_ids:
+        _check_ids(ctx)
     if errors:
         raise ValidationErrors(errors)
     return briefing
@@ -235,6 +241,9 @@ class _Context:
         self.known = known
         self.marking = marking
         self.likelihood = likelihood
+        # Where each scenario and signpost was read, so cross-reference errors point at it.
+        self.scenarios: list[tuple[Scenario, str]] = []
+        self.signposts: list[tuple[Signpost, str]] = []
 
 
 def _section(data: Any, path: str, ctx: _Context) -> Section | None:
@@ -388,7 +397,7 @@ def _scenario(data: Any, path: str, ctx: _Context) -> Scenario | None:
         return None
     r.allow({"id", "title", "label", "likelihood", "narrative", "drivers", "signposts", "cite",
              "marking"})
-    return Scenario(
+    scenario = Scenario(
         id=r.text("id", required=True),
         title=r.text("title", required=True),
         likelihood=ctx.likelihood(r),
@@ -399,6 +408,8 @@ def _scenario(data: Any, path: str, ctx: _Context) -> Scenario | None:
         cite=r.refs("cite", ctx.known),
         marking=ctx.marking(r),
     )
+    ctx.scenarios.append((scenario, path))
+    return scenario
 
 
 def _signpost(data: Any, path: str, ctx: _Context) -> Signpost | None:
@@ -425,7 +436,7 @@ def _signpost(data: Any, path: str, ctx: _Context) -> Signpost | None:
             diag[str(scenario_id)] = check_diagnosticity(str(rating), where)
         except ValidationError as e:
             ctx.errors.append(e)
-    return Signpost(
+    signpost = Signpost(
         id=r.text("id", required=True),
         name=r.text("name", required=True),
         description=r.text("description"),
@@ -438,6 +449,8 @@ def _signpost(data: Any, path: str, ctx: _Context) -> Signpost | None:
         cite=r.refs("cite", ctx.known),
         marking=ctx.marking(r),
     )
+    ctx.signposts.append((signpost, path))
+    return signpost
 
 
 def _check_inline_refs(text: str, path: str, ctx: _Context) -> None:
@@ -450,30 +463,31 @@ def _check_inline_refs(text: str, path: str, ctx: _Context) -> None:
             ctx.errors.append(ValidationError(f"unknown snippet or source id {c.ref!r}", path))
 
 
-def _check_ids(briefing: Briefing, errors: list[ValidationError]) -> None:
-    """Scenario and signpost ids must be unique and cross-references must resolve."""
-    scenarios = {}
-    for s in briefing.scenarios():
+def _check_ids(ctx: _Context) -> None:
+    """Scenario and signpost ids must be unique and cross-references must resolve; each
+    problem is reported at the item (or the reference) that causes it."""
+    scenarios: set[str] = set()
+    for s, path in ctx.scenarios:
         if s.id in scenarios:
-            errors.append(ValidationError(f"scenario id {s.id!r} is used twice", "$.sections"))
-        scenarios[s.id] = s
-    signposts = {}
-    for sp in briefing.signposts():
+            ctx.errors.append(ValidationError(f"scenario id {s.id!r} is used twice", f"{path}.id"))
+        scenarios.add(s.id)
+    signposts: set[str] = set()
+    for sp, path in ctx.signposts:
         if sp.id in signposts:
-            errors.append(ValidationError(f"signpost id {sp.id!r} is used twice", "$.sections"))
-        signposts[sp.id] = sp
-    for s in briefing.scenarios():
-        for ref in s.signposts:
+            ctx.errors.append(ValidationError(f"signpost id {sp.id!r} is used twice", f"{path}.id"))
+        signposts.add(sp.id)
+    for s, path in ctx.scenarios:
+        for i, ref in enumerate(s.signposts):
             if ref not in signposts:
-                errors.append(ValidationError(
+                ctx.errors.append(ValidationError(
                     f"scenario {s.id!r} names signpost {ref!r}, which no signposts block defines",
-                    "$.sections"))
-    for sp in briefing.signposts():
+                    f"{path}.signposts[{i}]"))
+    for sp, path in ctx.signposts:
         for ref in sp.diagnosticity:
             if ref not in scenarios:
-                errors.append(ValidationError(
+                ctx.errors.append(ValidationError(
                     f"signpost {sp.id!r} rates scenario {ref!r}, which no scenarios block defines",
-                    "$.sections"))
+                    f"{path}.diagnosticity.{ref}"))
 
 
 def _check_depth(data: Any, errors: list[ValidationError]) -> None:
@@ -538,8 +552,8 @@ def block_to_dict(block: Block) -> dict[str, Any]:
         value = getattr(block, f.name)
         if f.name == "items":
             out["items"] = [_compact(vars(item)) for item in value]
-        elif value or f.name in ("text", "snippet"):
-            out[f.name] = value
+        elif value not in ("", None, [], {}) or f.name in ("text", "snippet"):
+            out[f.name] = value  # kept when 0: attachment ids are numbers, 0 included
     return out
 
 
@@ -552,5 +566,5 @@ def block_from_dict(data: Any, scheme_key: str = "", scale_key: str = "icd203",
     """Read one block (the store keeps blocks as Briefing JSON objects)."""
     wrapper = {"title": "-", "marking_scheme": scheme_key, "scale": scale_key,
                "sections": [{"heading": "-", "blocks": [data]}]}
-    briefing = briefing_from_dict(wrapper, known_refs)
+    briefing = briefing_from_dict(wrapper, known_refs, check_ids=False)
     return briefing.sections[0].blocks[0]

@@ -127,15 +127,21 @@ def _find_closing(text: str, start: int, marker: str) -> int:
         if text[j - 1] == "\\":
             j += 1
             continue
-        if j == start or text[j - 1].isspace():
-            j += 1
-            continue
         if len(marker) == 1 and text.startswith(marker * 2, j):
-            # `**` inside a single-marker span belongs to a nested bold; skip it whole.
+            # `**` inside a single-marker span belongs to a nested bold; skip it whole
+            # (checked before the space rule, which would split the `**` in two).
             closing_bold = text.find(marker * 2, j + 2)
             if closing_bold != -1:
                 j = closing_bold + 2
                 continue
+        if j == start or text[j - 1].isspace():
+            j += 1
+            continue
+        if len(marker) == 2:
+            # In a run such as `***` the bold closes on the last two markers; the first
+            # closes an inner italic (`***key***`).
+            while text.startswith(marker[0], j + 2):
+                j += 1
         end = j + len(marker)
         if marker[0] == "_" and end < len(text) and text[end].isalnum():
             j += 1
