@@ -14,12 +14,19 @@ import zlib
 from pathlib import Path
 
 from briefing_app.model.blocks import (
-    Chart, Image, KeyJudgments, Paragraph, Quote, Scenarios, Signposts, Table,
+    Chart,
+    Image,
+    KeyJudgments,
+    Paragraph,
+    Quote,
+    Scenarios,
+    Signposts,
+    Table,
 )
 from briefing_app.model.briefing import Briefing, Section
 from briefing_app.model.chart import ChartSpec, DataTable
 from briefing_app.model.estimative import ICD203
-from briefing_app.model.source import Person, Source, SOURCE_TYPES
+from briefing_app.model.source import SOURCE_TYPES, Person, Source
 from briefing_app.model.tradecraft import KeyJudgment, Scenario, Signpost
 from briefing_app.store import Project
 

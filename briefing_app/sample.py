@@ -39,6 +39,8 @@ def build_sample(path: str | Path) -> Path:
                     credibility=entry.get("credibility", 6),
                     tags=list(entry.get("tags", [])),
                     note=entry.get("note", ""),
+                    translation=entry.get("translation", ""),
+                    translator=entry.get("translator", ""),
                 )
             for a, b, note in manifest.get("conflicts", []):
                 project.db.execute(

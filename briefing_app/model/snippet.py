@@ -79,15 +79,13 @@ def locate_quote(source: Source, quote: str) -> tuple[int, int]:
     if not spans:
         raise QuoteNotFound(
             f"the quote {short!r} does not occur in source {source.id} ({source.title}); "
-            "copy it exactly from the source text",
-            "quote",
+            "copy it exactly from the source text"
         )
     if len(spans) > 1:
         where = ", ".join(f"{s}-{e}" for s, e in spans[:5])
         raise QuoteNotFound(
             f"the quote {short!r} occurs {len(spans)} times in source {source.id} "
-            f"(at {where}); quote more words so it is unique",
-            "quote",
+            f"(at {where}); quote more words so it is unique"
         )
     return spans[0]
 
