@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -85,17 +86,23 @@ def _export(args: argparse.Namespace) -> int:
             briefing.notes = args.notes
         if args.template:
             briefing.template = args.template
+        problems: list[str] = []
         if fmt == "json":
             from ..export.json_writer import write_json
 
             write_json(briefing, args.output)
         else:
-            raise CliError(
-                f"export to {fmt.upper()} is not available yet in this version; "
-                "use --format json for now"
-            )
+            from ..export.pipeline import resolve_from_project, writer_for
+
+            writer = writer_for(fmt)
+            doc = resolve_from_project(project, briefing)
+            problems = doc.problems
+            writer(doc, args.output)
+    for problem in problems:
+        print(f"briefing: warning: {problem}", file=sys.stderr)
     if args.json:
-        print_json({"id": briefing.id, "format": fmt, "output": str(args.output)})
+        print_json({"id": briefing.id, "format": fmt, "output": str(args.output),
+                    "problems": problems})
     else:
         print(f"wrote {args.output}")
     return 0

@@ -67,7 +67,7 @@ def test_compose_rejects_broken_json_with_line_and_column(run: Run, sample_copy:
     assert "line 2" in result.err
 
 
-def test_export_to_a_format_not_built_yet_says_so(run: Run, sample_file: Path,
+def test_export_to_an_unknown_format_says_so(run: Run, sample_file: Path,
                                                   tmp_path: Path) -> None:
     target = tmp_path / "x.odt"
     result = run("export", sample_file, "-o", target)
