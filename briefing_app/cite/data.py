@@ -18,9 +18,13 @@ _FUNCTION_WORDS = frozenset(
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SourceData:
-    """One source as the styles see it; equal data renders equally, so it keys the cache."""
+    """One source as the styles see it; it keys the cache.
+
+    Compared by identity (fast hashing): the engine interns one SourceData per distinct
+    `snapshot`, so equal metadata gives the very same object.
+    """
 
     id: str
     type: str
@@ -42,6 +46,16 @@ class SourceData:
     def originator(self) -> str:
         """Who issued it: the named authors, else the outlet or publisher (intelligence style)."""
         return "; ".join(n.full() for n in self.names) or self.container or self.publisher
+
+
+def snapshot(source: Source) -> tuple[object, ...]:
+    """Every field that affects rendering, as a hashable tuple."""
+    return (
+        source.id, source.type, source.title,
+        tuple((a.family, a.given, a.literal) for a in source.authors),
+        source.container_title, source.publisher, source.issued, source.url, source.accessed,
+        source.reliability, tuple(sorted((source.extra or {}).items())),
+    )  # fmt: skip
 
 
 def source_data(source: Source) -> SourceData:

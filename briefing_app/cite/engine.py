@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from briefing_app.model.source import SOURCE_TYPES
 
-from .data import SourceData, source_data
+from .data import SourceData, snapshot, source_data
 from .errors import UnknownStyleError
 from .points import CiteItem, CitePoint
 from .rich import RichRun, RichText, add_punct, capitalise_first, join, last_char, merge, plain
@@ -73,6 +73,10 @@ class CitationEngine:
         self.with_grades = with_grades
         self.group_bibliography = group_bibliography
         self._cache: dict[tuple[object, ...], RichText] = {}
+        self._interned: dict[tuple[object, ...], SourceData] = {}
+        #: Assembled notes keyed by the ids of their rendered items; the entry keeps those
+        #: items alive, so an id in a key can never be reused by another object.
+        self._points: dict[tuple[object, ...], tuple[RichText, tuple[RichText, ...]]] = {}
         #: Template renders done (cache misses); lets tests see what a re-format redid.
         self.renders = 0
 
@@ -117,7 +121,13 @@ class CitationEngine:
         for point in points:
             for item in point.items:
                 if item.source is not None and item.source.id not in datas:
-                    datas[item.source.id] = source_data(item.source)
+                    snap = snapshot(item.source)
+                    data = self._interned.get(snap)
+                    if data is None:
+                        if len(self._interned) >= _CACHE_LIMIT:
+                            self._interned.clear()
+                        data = self._interned[snap] = source_data(item.source)
+                    datas[item.source.id] = data
         return datas, list(datas)
 
     def _year_suffixes(self, cited: list[SourceData]) -> dict[str, str]:
@@ -150,6 +160,7 @@ class CitationEngine:
         notes: list[RichText] = []
         for n, point in enumerate(points, 1):
             rendered: list[RichText] = []
+            point_key: list[object] = ["point"]
             missing: list[tuple[CiteItem, str]] = []
             if not style.kind_is_note:
                 previous = None
@@ -157,6 +168,7 @@ class CitationEngine:
                 if item.source is None:
                     text = self._missing_text(item)
                     rendered.append(_affix(plain(text), item, style))
+                    point_key.append(id(rendered[-1]))
                     missing.append((item, text))
                     previous = None
                     continue
@@ -172,14 +184,27 @@ class CitationEngine:
                     seen.add(sid)
                 else:
                     rt = self._intext_item(item, data, suffixes.get(sid, ""), numbers[sid])
-                rendered.append(_affix(rt, item, style))
+                rendered.append(rt)
+                point_key.append((id(rt), item.prefix, item.suffix))
                 previous = (sid, item.locator.strip()) if k == 0 or previous else None
             if len(point.items) > 1:
                 previous = None  # CSL: ibid only after a note that cites the one source alone
-            note = self._assemble(rendered)
+            key = tuple(point_key)
+            hit = self._points.get(key) if not missing else None
+            note = hit[0] if hit is not None else None
+            if note is None:
+                affixed = [
+                    r if it.source is None else _affix(r, it, style)
+                    for r, it in zip(rendered, point.items, strict=True)
+                ]
+                note = self._assemble(affixed)
+                if not missing:
+                    if len(self._points) >= _CACHE_LIMIT:
+                        self._points.clear()
+                    self._points[key] = (note, tuple(rendered))
             notes.append(note)
             what = "note" if style.kind_is_note else "citation"
-            shown = _markdown(note)
+            shown = _markdown(note) if missing else ""
             for item, _text in missing:
                 reason = item.problem or f"no snippet or source {item.ref} exists (was it deleted?)"
                 problems.append(f'citation {n} (@{item.ref}): {reason}; the {what} says "{shown}"')

@@ -35,15 +35,24 @@ def styled(text: str, *, italic: bool = False, link: str = "") -> RichText:
 def merge(runs: RichText | list[RichRun]) -> RichText:
     """Join neighbouring runs of the same style so renderers emit as few spans as possible."""
     out: list[RichRun] = []
+    texts: list[str] = []  # pending text of out[-1]; joined once, not once per run
     for run in runs:
         if not run.text:
             continue
-        last = out[-1] if out else None
-        if last is not None and _same_style(last, run):
-            out[-1] = replace(last, text=last.text + run.text)
-        else:
-            out.append(run)
+        if out and _same_style(out[-1], run):
+            texts.append(run.text)
+            continue
+        if len(texts) > 1:
+            out[-1] = _with_text(out[-1], "".join(texts))
+        out.append(run)
+        texts = [run.text]
+    if len(texts) > 1:
+        out[-1] = _with_text(out[-1], "".join(texts))
     return tuple(out)
+
+
+def _with_text(run: RichRun, text: str) -> RichRun:
+    return RichRun(text, run.italic, run.bold, run.small_caps, run.link)
 
 
 def _same_style(a: RichRun, b: RichRun) -> bool:
