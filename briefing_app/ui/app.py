@@ -1,0 +1,84 @@
+"""The desktop entry point (`briefing-studio`): parse arguments, open a project, show the window.
+
+briefing-studio                  the most recent project, or the welcome page
+briefing-studio FILE.briefing    that project
+briefing-studio --sample         the sample project (built in the data folder if missing)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from .. import __version__
+from .main_window import MainWindow
+from .settings import APP_NAME, set_application_identity
+
+
+@dataclass(frozen=True)
+class Options:
+    project: Path | None
+    sample: bool
+
+
+def parse_arguments(argv: Sequence[str]) -> tuple[Options, list[str]]:
+    """Our options, and the rest (Qt's own, such as `-platform offscreen`) for QApplication."""
+    parser = argparse.ArgumentParser(
+        prog="briefing-studio", description=f"{APP_NAME}: source-traceable briefings."
+    )
+    parser.add_argument("project", nargs="?", type=Path, help="a .briefing project file to open")
+    parser.add_argument(
+        "--sample", action="store_true", help="open the sample project (built on first use)"
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    known, rest = parser.parse_known_args(list(argv))
+    if known.project is not None and known.sample:
+        parser.error("give a project file or --sample, not both")
+    return Options(project=known.project, sample=known.sample), rest
+
+
+def application(qt_arguments: Sequence[str] = ()) -> QApplication:
+    """The process's QApplication, created once, named for QSettings and platform folders."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(["briefing-studio", *qt_arguments])
+    set_application_identity()
+    return app
+
+
+def launch(options: Options) -> MainWindow:
+    """Show the main window with the project the options ask for.
+
+    A project that cannot be opened is reported in a message box and the window stays on
+    its welcome page; the app never exits with a traceback for a bad file.
+    """
+    window = MainWindow()
+    window.show()
+    if options.sample:
+        window.open_sample()
+    elif options.project is not None:
+        window.open_project(options.project)
+    else:
+        recent = window.recent.existing()
+        if recent:
+            window.open_project(recent[0])
+    return window
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options, qt_arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+    app = application(qt_arguments)
+    window = launch(options)
+    try:
+        return app.exec()
+    finally:
+        window.deleteLater()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

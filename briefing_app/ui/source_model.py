@@ -1,0 +1,223 @@
+"""SourceTableModel: the project's source library as a Qt table, kept current by events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from ..model.events import Event
+from ..model.grades import RELIABILITY
+from ..model.source import SOURCE_TYPES, Source
+from .document import Document
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+#: The role that gives a row's source id, whatever the column.
+SOURCE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: The role that gives the row's whole SourceRow, for detail views.
+SOURCE_ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+COLUMNS = ("ID", "Title", "Type", "Outlet", "Date", "Grade", "Snippets")
+ID, TITLE, TYPE, OUTLET, DATE, GRADE, SNIPPETS = range(len(COLUMNS))
+_CENTRED = {DATE, GRADE, SNIPPETS}
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """What the table shows of a source; the captured text stays in the file, not in memory."""
+
+    id: str
+    title: str
+    type: str
+    outlet: str
+    issued: str
+    reliability: str
+    authors: str
+    descriptor: str
+    url: str
+    accessed: str
+
+    @classmethod
+    def of(cls, source: Source) -> SourceRow:
+        return cls(
+            id=source.id,
+            title=source.title,
+            type=source.type,
+            outlet=source.container_title or source.publisher,
+            issued=source.issued,
+            reliability=source.reliability,
+            authors=source.author_line(),
+            descriptor=source.descriptor,
+            url=source.url,
+            accessed=source.accessed,
+        )
+
+    @property
+    def type_label(self) -> str:
+        return SOURCE_TYPES.get(self.type, (self.type, ""))[0]
+
+
+class SourceTableModel(QAbstractTableModel):
+    """One row per source, in the order they were added.
+
+    The rows are a cache of the store, refreshed by the project's change events. Because the
+    cache (not the database) is what the view sees, rows are inserted and removed on the
+    *after* events ("inserted", "removed"); a change whose transaction rolls back sends no
+    after event and so never reaches the view.
+    """
+
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._rows: list[SourceRow] = []
+        self._snippet_counts: dict[str, int] = {}
+        self._snippet_source: dict[str, str] = {}
+        self._load()
+        document.changed.connect(self._on_changed)
+
+    # ------------------------------------------------------------------ public API
+
+    def source_id(self, row: int) -> str:
+        return self._rows[row].id
+
+    def row_of(self, source_id: str) -> int:
+        """The row showing `source_id`, or -1."""
+        for row, item in enumerate(self._rows):
+            if item.id == source_id:
+                return row
+        return -1
+
+    def snippet_count(self, source_id: str) -> int:
+        return self._snippet_counts.get(source_id, 0)
+
+    # ------------------------------------------------------------------ Qt model
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        item = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(item, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(item, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _CENTRED:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == SOURCE_ID_ROLE:
+            return item.id
+        if role == SOURCE_ROW_ROLE:
+            return item
+        return None
+
+    # ------------------------------------------------------------------ presentation
+
+    def _display(self, item: SourceRow, column: int) -> str:
+        if column == ID:
+            return item.id
+        if column == TITLE:
+            return item.title
+        if column == TYPE:
+            return item.type
+        if column == OUTLET:
+            return item.outlet
+        if column == DATE:
+            return item.issued
+        if column == GRADE:
+            return item.reliability
+        return str(self._snippet_counts.get(item.id, 0))
+
+    def _tooltip(self, item: SourceRow, column: int) -> str:
+        if column == GRADE:
+            return f"{item.reliability}: {RELIABILITY.get(item.reliability, '')}"
+        if column == TYPE:
+            return item.type_label
+        lines = [item.title]
+        if item.authors:
+            lines.append(item.authors)
+        if item.url:
+            lines.append(item.url)
+        if item.descriptor:
+            lines.append(item.descriptor)
+        return "\n".join(lines)
+
+    # ------------------------------------------------------------------ following the store
+
+    def _load(self) -> None:
+        project = self._document.project
+        self._rows = [SourceRow.of(s) for s in project.sources.list()]
+        self._snippet_source = {s.id: s.source_id for s in project.snippets.list()}
+        self._snippet_counts = {}
+        for source_id in self._snippet_source.values():
+            self._snippet_counts[source_id] = self._snippet_counts.get(source_id, 0) + 1
+
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self._load()
+        self.endResetModel()
+
+    def _on_changed(self, event: Event) -> None:
+        if event.kind == "source":
+            self._on_source_event(event)
+        elif event.kind == "snippet":
+            self._on_snippet_event(event)
+
+    def _on_source_event(self, event: Event) -> None:
+        if event.action == "reset":
+            self._reset()
+            return
+        for source_id in event.ids:
+            if event.action == "inserted":
+                # Sources are listed in insertion order, so a new one is the last row.
+                item = SourceRow.of(self._document.project.sources.get(source_id))
+                row = len(self._rows)
+                self.beginInsertRows(QModelIndex(), row, row)
+                self._rows.append(item)
+                self.endInsertRows()
+            elif event.action == "removed":
+                row = self.row_of(source_id)
+                if row >= 0:
+                    self.beginRemoveRows(QModelIndex(), row, row)
+                    del self._rows[row]
+                    self.endRemoveRows()
+            elif event.action == "changed":
+                row = self.row_of(source_id)
+                if row >= 0:
+                    self._rows[row] = SourceRow.of(self._document.project.sources.get(source_id))
+                    self._row_changed(row)
+
+    def _on_snippet_event(self, event: Event) -> None:
+        if event.action == "reset":
+            self._reset()
+            return
+        for snippet_id in event.ids:
+            if event.action == "inserted":
+                source_id = self._document.project.snippets.get(snippet_id).source_id
+                self._snippet_source[snippet_id] = source_id
+                self._count(source_id, +1)
+            elif event.action == "removed" and snippet_id in self._snippet_source:
+                self._count(self._snippet_source.pop(snippet_id), -1)
+
+    def _count(self, source_id: str, delta: int) -> None:
+        self._snippet_counts[source_id] = self._snippet_counts.get(source_id, 0) + delta
+        row = self.row_of(source_id)
+        if row >= 0:
+            cell = self.index(row, SNIPPETS)
+            self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole])
+
+    def _row_changed(self, row: int) -> None:
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))

@@ -1,0 +1,135 @@
+"""UI test setup: user folders and QSettings redirected into tmp_path; a small project."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QApplication
+
+from briefing_app.model.blocks import Chart, KeyJudgments, Paragraph, Quote
+from briefing_app.model.briefing import Briefing, Section
+from briefing_app.model.chart import ChartSpec, DataTable
+from briefing_app.model.source import Person, Source, thread_post_locators
+from briefing_app.model.tradecraft import KeyJudgment
+from briefing_app.store import Project
+from briefing_app.ui.settings import DATA_DIR_ENV, set_application_identity
+
+#: The offscreen platform cannot resize native windows to size hints and says so for every
+#: top-level window shown; that is a property of the test platform, not a fault of ours.
+OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints\(\)"
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication
+) -> Iterator[Path]:
+    """No UI test may read or write the real user's settings or data folder."""
+    QStandardPaths.setTestModeEnabled(True)
+    config = tmp_path / "config"
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(config))
+    set_application_identity()
+    data = tmp_path / "data"
+    monkeypatch.setenv(DATA_DIR_ENV, str(data))
+    yield data
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+
+
+ARTICLE_TEXT = (
+    "Officials said the bridge at Northfield was closed on Monday.\n\n"
+    "Engineers expect repairs to take at least three weeks, the ministry added."
+)
+REPORT_TEXT = "The report counts 42 convoys on the eastern road between May and July."
+POST_TEXT = "1/ Convoy spotted near the depot this morning.\n2/ It turned south at noon."
+
+
+def build_small_project(path: Path) -> Path:
+    """Three sources, four snippets and one briefing that uses every common block kind."""
+    with Project.create(path, title="Northfield crossing") as project:
+        project.sources.add(
+            Source(
+                id="src1",
+                title="Bridge closed at Northfield",
+                type="article",
+                authors=[Person.parse("Jane Doe")],
+                container_title="Daily Courier",
+                issued="2025-05-12",
+                text=ARTICLE_TEXT,
+                reliability="B",
+            )
+        )
+        project.sources.add(
+            Source(
+                id="src2",
+                title="Convoy counts, eastern road",
+                type="report",
+                publisher="Road Watch",
+                issued="2025-07-30",
+                text=REPORT_TEXT,
+                reliability="C",
+            )
+        )
+        project.sources.add(
+            Source(
+                id="src3",
+                title="Depot thread",
+                type="social",
+                text=POST_TEXT,
+                locators=thread_post_locators(POST_TEXT),
+            )
+        )
+        project.snippets.add_quote("src1", "the bridge at Northfield was closed", credibility=2)
+        project.snippets.add_quote("src1", "repairs to take at least three weeks", credibility=3)
+        project.snippets.add_quote("src2", "42 convoys on the eastern road")
+        project.snippets.add_quote("src3", "Convoy spotted near the depot")
+        project.briefings.save(
+            Briefing(
+                title="Northfield crossing",
+                sections=[
+                    Section(
+                        "Summary",
+                        blocks=[
+                            Paragraph("The bridge is **closed** for weeks [@sn1; @sn2]."),
+                            KeyJudgments(
+                                [
+                                    KeyJudgment(
+                                        "Repairs will take weeks.", "likely", "moderate", ["sn2"]
+                                    ),
+                                    KeyJudgment(
+                                        "Traffic will shift east.", "likely", "low", ["sn3"]
+                                    ),
+                                ]
+                            ),
+                        ],
+                    ),
+                    Section(
+                        "Traffic",
+                        blocks=[Quote("sn3")],
+                    ),
+                    Section(
+                        "Convoys",
+                        level=2,
+                        blocks=[
+                            Chart(
+                                ChartSpec(
+                                    "bar",
+                                    title="Convoys per month",
+                                    data=DataTable(["month", "n"], [["May", 12]]),
+                                )
+                            ),
+                        ],
+                    ),
+                ],
+            )
+        )
+    return path
+
+
+@pytest.fixture
+def small_project(tmp_path: Path) -> Path:
+    return build_small_project(tmp_path / "northfield.briefing")
