@@ -115,7 +115,9 @@ class BriefingRepository:
         ):
             sections[section_uid]["blocks"].append(json.loads(block))
         data["sections"] = list(sections.values())
-        return briefing_from_dict(data)
+        # Without the whole-briefing id checks: removing a signposts block must not make
+        # the briefing unloadable because a scenario still names one of its signposts.
+        return briefing_from_dict(data, check_ids=False)
 
     def list(self) -> list[BriefingSummary]:
         rows = self._p.db.execute("SELECT id, meta, modified_at FROM briefings ORDER BY seq")

@@ -57,13 +57,20 @@ def open_database(path: Path) -> sqlite3.Connection:
     if path.is_dir():
         raise ProjectError(f"{path} is a folder, not a project file")
     version = inspect(path)
+    db: sqlite3.Connection | None = None
     try:
         db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         _configure(db)
+        # WAL lets readers past a writer, so only asking for the write lock (and giving it
+        # straight back) shows that another process is writing the file right now.
+        db.execute("BEGIN IMMEDIATE")
+        db.execute("ROLLBACK")
         if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.OperationalError as e:
+        if db is not None:
+            db.close()
         raise _busy_or(e, path) from None
     if version < SCHEMA_VERSION:
         _backup_before_migration(db, path, version)
@@ -126,7 +133,10 @@ def inspect(path: Path) -> int:
     return version
 
 
-_REQUIRED = {"meta", "attachments", "sources", "snippets", "briefings", "sections", "blocks"}
+_REQUIRED = {
+    "meta", "attachments", "sources", "snippets", "briefings", "sections", "blocks",
+    "source_fts", "snippet_fts",  # without them every write to sources or snippets fails
+}
 
 
 def _check_tables(db: sqlite3.Connection, path: Path) -> None:
@@ -139,9 +149,20 @@ def _check_tables(db: sqlite3.Connection, path: Path) -> None:
         )
 
 
+def _unused_wal_file(path: Path) -> bool:
+    """A WAL-mode file with no -wal beside it: no connection has it open right now."""
+    with path.open("rb") as f:
+        header = f.read(20)
+    return header[18:20] == b"\x02\x02" and not path.with_name(f"{path.name}-wal").exists()
+
+
 @contextlib.contextmanager
 def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
     uri = f"{path.resolve().as_uri()}?mode=ro"
+    if _unused_wal_file(path):
+        # Read it as immutable: a plain read-only connection would leave empty -wal and
+        # -shm files beside a file we may be about to refuse.
+        uri += "&immutable=1"
     try:
         db = sqlite3.connect(uri, uri=True, isolation_level=None)
     except sqlite3.Error as e:
