@@ -34,6 +34,10 @@ def register(commands: Any) -> None:
     export.add_argument("--json", action="store_true")
     export.set_defaults(run=_export)
 
+    styles = commands.add_parser("styles", help="list the citation styles")
+    styles.add_argument("--json", action="store_true")
+    styles.set_defaults(run=_styles)
+
     check = commands.add_parser("check", help="check a briefing against analytic standards")
     check.add_argument("file", type=Path)
     check.add_argument("--briefing", default="", metavar="ID")
@@ -137,3 +141,18 @@ def _check(args: argparse.Namespace) -> int:
         for f in findings:
             print(f"{f['severity']}: {f['location']}: {f['message']}")
     return 1 if any(f["severity"] == "error" for f in findings) else 0
+
+
+def _styles(args: argparse.Namespace) -> int:
+    from ..cite import available_styles
+    from ..model.briefing import DEFAULT_STYLE
+
+    styles = available_styles()
+    if args.json:
+        print_json([{"key": s.key, "name": s.name, "kind": s.kind,
+                     "default": s.key == DEFAULT_STYLE} for s in styles])
+        return 0
+    for s in styles:
+        mark = " (default)" if s.key == DEFAULT_STYLE else ""
+        print(f"{s.key:<22} {s.kind:<12} {s.name}{mark}")
+    return 0

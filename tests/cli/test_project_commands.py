@@ -72,3 +72,13 @@ def test_the_installed_console_script_runs(tmp_path: Path) -> None:
     assert again.returncode == 1
     assert again.stderr.startswith("briefing: error:")
     assert "Traceback" not in again.stderr
+
+
+def test_styles_lists_every_citation_style_with_the_default_marked(run: Run) -> None:
+    styles = run("styles", "--json").json()
+    keys = {s["key"] for s in styles}
+    assert {"chicago-notes", "chicago-author-date", "apa", "harvard", "ieee", "mla",
+            "intelligence"} <= keys
+    assert [s["key"] for s in styles if s["default"]] == ["chicago-notes"]
+    table = run("styles")
+    assert "chicago-notes" in table.out and "(default)" in table.out

@@ -1,0 +1,1 @@
+"""Analytic standards checks: sourcing, estimative language, signposts, source summary."""
