@@ -218,8 +218,8 @@ class CitationEngine:
         seen: set[str],
         previous: tuple[str, str] | None,
     ) -> RichText:
+        """The item's note text; the grade, always last, is appended to the cached form."""
         locator = item.locator.strip()
-        grade = item.grade if (self.with_grades or self.style.grades_in_notes) else ""
         if (
             self.ibid
             and previous is not None
@@ -227,12 +227,14 @@ class CitationEngine:
             and (locator or not previous[1])
         ):
             shown = "" if locator == previous[1] else locator
-            return self._cached(("ibid", shown, grade), _IBID, data, locator=shown, grade=grade)
-        table = self.style.short if sid in seen else self.style.note
-        node = self.style.template(table, data.type)
-        return self._cached(
-            ("note", id(table), data, locator, grade), node, data, locator=locator, grade=grade
-        )
+            rt = self._cached(("ibid", shown), _IBID, data, locator=shown)
+        else:
+            table = self.style.short if sid in seen else self.style.note
+            node = self.style.template(table, data.type)
+            rt = self._cached(("note", id(table), data, locator), node, data, locator=locator)
+        if item.grade and (self.with_grades or self.style.grades_in_notes):
+            rt = (*rt, RichRun(f" [{item.grade}]"))
+        return rt
 
     def _intext_item(self, item: CiteItem, data: SourceData, suffix: str, number: int) -> RichText:
         node = self.style.intext
@@ -266,9 +268,6 @@ class CitationEngine:
         if hit is not None:
             return hit
         rt = self._render(node, data, **details)
-        grade = str(details.get("grade", ""))
-        if grade and not self.style.grades_in_notes:
-            rt = rt + plain(f" [{grade}]")
         self._store(key, rt)
         return rt
 

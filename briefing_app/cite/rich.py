@@ -56,7 +56,12 @@ def _with_text(run: RichRun, text: str) -> RichRun:
 
 
 def _same_style(a: RichRun, b: RichRun) -> bool:
-    return (a.italic, a.bold, a.small_caps, a.link) == (b.italic, b.bold, b.small_caps, b.link)
+    return (
+        a.italic == b.italic
+        and a.link == b.link
+        and a.bold == b.bold
+        and a.small_caps == b.small_caps
+    )
 
 
 def last_char(rt: RichText) -> str:
@@ -96,9 +101,9 @@ def _char_before_last(rt: RichText) -> str:
 def _insert_before_last_char(rt: RichText, punct: str) -> RichText:
     last = rt[-1]
     quote = last.text[-1]
-    head = replace(last, text=last.text[:-1])
+    head = _with_text(last, last.text[:-1])
     if head.text and not (head.link or head.italic):
-        return (*rt[:-1], replace(last, text=head.text + punct + quote))
+        return (*rt[:-1], _with_text(last, head.text + punct + quote))
     return (*rt[:-1], *((head,) if head.text else ()), RichRun(punct + quote))
 
 

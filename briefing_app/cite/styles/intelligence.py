@@ -21,17 +21,13 @@ _DETAILS = seq(
     V("url"),
     V("accessed", "dmy", prefix="accessed "),
 )
-NOTE = {"other": seq(" ", seq(", ", _ORIGINATOR, _DETAILS), V("grade"))}
+NOTE = {"other": seq(", ", _ORIGINATOR, _DETAILS)}  # the engine appends the grade: " [B2]"
 SHORT = {
     "other": seq(
-        " ",
-        seq(
-            ", ",
-            first(V("names", "family"), V("container", italic=True), V("publisher")),
-            V("title", "short", quoted=True),
-            V("locator"),
-        ),
-        V("grade"),
+        ", ",
+        first(V("names", "family"), V("container", italic=True), V("publisher")),
+        V("title", "short", quoted=True),
+        V("locator"),
     ),
 }
 BIBLIOGRAPHY = {
