@@ -233,7 +233,13 @@ class CitationEngine:
             node = self.style.template(table, data.type)
             rt = self._cached(("note", id(table), data, locator), node, data, locator=locator)
         if item.grade and (self.with_grades or self.style.grades_in_notes):
-            rt = (*rt, RichRun(f" [{item.grade}]"))
+            # Cached too: the same object must come back, as note keys use object ids.
+            key = ("graded", id(rt), item.grade)
+            graded = self._cache.get(key)
+            if graded is None:
+                graded = (*rt, RichRun(f" [{item.grade}]"))
+                self._store(key, graded)
+            rt = graded
         return rt
 
     def _intext_item(self, item: CiteItem, data: SourceData, suffix: str, number: int) -> RichText:

@@ -51,3 +51,13 @@ def test_editing_source_metadata_re_renders_that_source_only() -> None:
     # that source's first note, one short form per distinct locator, and its entry; no other
     assert engine.renders - before == 1 + len(later) + 1
     assert "A New Title" in rich_to_markdown(result.notes[0])
+
+
+def test_graded_notes_are_reused_too() -> None:
+    engine = CitationEngine("intelligence")
+    points = many_points()
+    for point in points:
+        point.items[0].grade = "B2"
+    first = engine.format(points)
+    again = engine.format(points)
+    assert all(a is b for a, b in zip(first.notes, again.notes, strict=True))
