@@ -3,14 +3,21 @@
 The tokenizer folds case and diacritics (`unicode61 remove_diacritics 2`), so Cyrillic and
 accented text match without exact spelling; user queries are quoted term by term so that
 FTS5 syntax typed by accident ("T0504-highway", "AND", quotes) can never raise an error.
+A word (or two or three) that the project's gazetteer knows is widened to every spelling
+of that place, each as a prefix so inflected forms (Покровська, Покровську) match too.
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from ..model.errors import ValidationError
+from ..model.grades import RELIABILITY
+from .gazetteer import fold, spelling_groups
 
 if TYPE_CHECKING:
     from .project import Project
@@ -30,36 +37,130 @@ class SearchHit:
     rank: float
 
 
-def fts_query(text: str) -> str:
+_NAME_WORDS = 3  # longest place name (in words) looked up in the gazetteer
+
+
+def fts_query(text: str, spellings: Mapping[str, list[str]] | None = None) -> str:
     """Turn what the analyst typed into a safe FTS5 query: every word must occur;
-    a trailing * keeps prefix search."""
-    terms = []
-    for match in _TERM.finditer(text):
-        word = match.group(0)
-        prefix = word.endswith("*")
-        word = word.rstrip("*")
-        if word:
+    a trailing * keeps prefix search. With `spellings` (folded name -> all spellings,
+    from the gazetteer) a known place name becomes an OR group of its spellings."""
+    words = [(m.group(0).rstrip("*"), m.group(0).endswith("*")) for m in _TERM.finditer(text)]
+    words = [(w, p) for w, p in words if w]
+    names = spellings or {}
+    terms: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(_NAME_WORDS, len(words) - i), 0, -1) if names else ():
+            key = fold(" ".join(w for w, _ in words[i : i + size]))
+            if key in names:
+                terms.append(_any_spelling(names[key]))
+                i += size
+                break
+        else:
+            word, prefix = words[i]
             terms.append(f'"{word}"' + ("*" if prefix else ""))
+            i += 1
     return " ".join(terms)
+
+
+def _any_spelling(spellings: list[str]) -> str:
+    phrases = []
+    for name in spellings:
+        tokens = _TERM.findall(name.replace("*", ""))
+        if tokens:
+            phrases.append('"' + " ".join(tokens) + '"*')
+    return "(" + " OR ".join(dict.fromkeys(phrases)) + ")"
+
+
+def _grade_letters(grades: str | Iterable[str]) -> list[str]:
+    """ "AB", ["A", "B"] or a range "A-C" -> the letters, checked."""
+    if isinstance(grades, str):
+        text = grades.upper().replace(" ", "")
+        m = re.fullmatch(r"([A-F])-([A-F])", text)
+        letters = (
+            [chr(c) for c in range(ord(m.group(1)), ord(m.group(2)) + 1)]
+            if m
+            else list(text.replace(",", ""))
+        )
+    else:
+        letters = [str(g).strip().upper() for g in grades]
+    for letter in letters:
+        if letter not in RELIABILITY:
+            raise ValidationError(f"unknown reliability grade {letter!r}; use A-F", "grades")
+    return letters
+
+
+def _source_filters(
+    source_type: str | Iterable[str] | None,
+    grades: str | Iterable[str] | None,
+    date_from: str,
+    date_to: str,
+    outlet: str,
+) -> tuple[str, list[object]]:
+    """SQL conditions on the joined `sources s` row, and their parameters.
+
+    Dates may be partial (YYYY or YYYY-MM) on either side: a source dated "2025-11"
+    is inside a range that starts "2025-11-05", because it may fall on that day.
+    """
+    sql: list[str] = []
+    args: list[object] = []
+    if source_type:
+        kinds = [source_type] if isinstance(source_type, str) else list(source_type)
+        sql.append(f"s.type IN ({', '.join('?' * len(kinds))})")
+        args += [k.strip().lower() for k in kinds]
+    if grades:
+        letters = _grade_letters(grades)
+        sql.append(f"s.reliability IN ({', '.join('?' * len(letters))})")
+        args += letters
+    issued = "coalesce(json_extract(s.csl, '$.issued'), '')"
+    if date_from:
+        sql.append(f"{issued} != '' AND {issued} || '~' >= ?")
+        args.append(date_from)
+    if date_to:
+        sql.append(f"{issued} != '' AND {issued} <= ? || '~'")
+        args.append(date_to)
+    if outlet:
+        sql.append("s.outlet LIKE ? ESCAPE '\\'")
+        args.append("%" + re.sub(r"([%_\\])", r"\\\1", outlet.strip()) + "%")
+    return "".join(f" AND {c}" for c in sql), args
 
 
 class SearchIndex:
     def __init__(self, project: Project) -> None:
         self._p = project
 
-    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """Sources and snippets matching every word, best first (BM25)."""
-        match = fts_query(query)
+    def search(
+        self,
+        query: str,
+        limit: int = 50,
+        *,
+        source_type: str | Iterable[str] | None = None,
+        grades: str | Iterable[str] | None = None,
+        date_from: str = "",
+        date_to: str = "",
+        outlet: str = "",
+        expand_names: bool = True,
+    ) -> list[SearchHit]:
+        """Sources and snippets matching every word, best first (BM25).
+
+        Filters apply to the source (a snippet's own source): `source_type` ("article" or
+        several), `grades` ("AB", "A-C" or a list of reliability letters), `date_from` /
+        `date_to` (YYYY[-MM[-DD]], inclusive, on the issued date; undated sources drop
+        out), `outlet` (part of the outlet's name, any case). Gazetteer spellings are
+        searched too unless `expand_names` is False.
+        """
+        match = fts_query(query, spelling_groups(self._p) if expand_names else None)
         if not match:
             return []
+        where, args = _source_filters(source_type, grades, date_from, date_to, outlet)
         hits: list[SearchHit] = []
         try:
             for sid, title, fragment, rank in self._p.db.execute(
                 "SELECT s.id, s.title, snippet(source_fts, -1, ?, ?, '…', 12), "
                 "bm25(source_fts, 5.0, 3.0, 2.0, 1.0) AS r "
                 "FROM source_fts JOIN sources s ON s.seq = source_fts.rowid "
-                "WHERE source_fts MATCH ? ORDER BY r LIMIT ?",
-                (HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, match, limit),
+                f"WHERE source_fts MATCH ?{where} ORDER BY r LIMIT ?",
+                (HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, match, *args, limit),
             ):
                 hits.append(SearchHit("source", sid, sid, title, fragment, rank))
             for nid, src, title, fragment, rank in self._p.db.execute(
@@ -67,8 +168,8 @@ class SearchIndex:
                 "snippet(snippet_fts, -1, ?, ?, '…', 12), bm25(snippet_fts) AS r "
                 "FROM snippet_fts JOIN snippets n ON n.seq = snippet_fts.rowid "
                 "JOIN sources s ON s.id = n.source_id "
-                "WHERE snippet_fts MATCH ? ORDER BY r LIMIT ?",
-                (HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, match, limit),
+                f"WHERE snippet_fts MATCH ?{where} ORDER BY r LIMIT ?",
+                (HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, match, *args, limit),
             ):
                 hits.append(SearchHit("snippet", nid, src, title, fragment, rank))
         except sqlite3.OperationalError:

@@ -120,6 +120,25 @@ class SourceRepository:
     def count(self) -> int:
         return int(self._p.db.execute("SELECT COUNT(*) FROM sources").fetchone()[0])
 
+    def sharing_terms(
+        self, terms: list[str], *, limit: int = 5, exclude: str = ""
+    ) -> list[tuple[str, str]]:
+        """(id, text) of the sources that best match any of `terms` (BM25), for the
+        near-duplicate check: it compares a new text only with these few candidates
+        instead of the whole library."""
+        quoted = [f'"{t.replace(chr(34), "")}"' for t in terms if t.strip(chr(34))]
+        if not quoted:
+            return []
+        try:
+            rows = self._p.db.execute(
+                "SELECT s.id, s.text FROM source_fts JOIN sources s ON s.seq = source_fts.rowid "
+                "WHERE source_fts MATCH ? AND s.id != ? ORDER BY bm25(source_fts) LIMIT ?",
+                (" OR ".join(quoted), exclude, limit),
+            ).fetchall()
+        except sqlite3.OperationalError:  # a term FTS5 cannot parse: no candidates
+            return []
+        return [(r[0], r[1]) for r in rows]
+
     def _by_hash(self, digest: str) -> Source | None:
         row = self._p.db.execute(
             f"SELECT {_COLUMNS} FROM sources WHERE sha256 = ? ORDER BY seq LIMIT 1", (digest,)
