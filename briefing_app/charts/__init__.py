@@ -1,0 +1,1 @@
+"""Charts: parse a chart spec's data, draw it with pyqtgraph, export PNG/SVG, show it live."""
