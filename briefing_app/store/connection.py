@@ -38,11 +38,16 @@ def create_database(path: Path) -> sqlite3.Connection:
     except sqlite3.Error as e:
         raise ProjectError(f"cannot create {path}: {e}") from None
     try:
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = NORMAL")
         _configure(db)
+        # Schema, application id and version go straight into the main file (rollback
+        # journal) before WAL is switched on: `inspect` reads the application id from the
+        # file header, which a WAL-only write would not reach until a checkpoint, so a
+        # new project killed before closing would otherwise reopen as "another
+        # application's" file.
         create_v1(db)
         migrate(db, 1)
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.Error as e:
         db.close()
         path.unlink(missing_ok=True)
