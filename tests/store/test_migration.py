@@ -1,0 +1,191 @@
+"""Forward migration: a version 1 file with real data opens, upgrades and keeps a backup."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from briefing_app.model.blocks import Paragraph
+from briefing_app.model.source import content_hash
+from briefing_app.store import Project
+from briefing_app.store.schema import SCHEMA_VERSION, create_v1
+
+SOURCE_TEXT = (
+    "The bridge at the northern entrance was destroyed on 2 November.\n"
+    "\n"
+    "Residents describe convoys leaving at night along the T0504."
+)
+QUOTE = "convoys leaving at night"
+
+
+def build_v1_file(path: Path) -> None:
+    """A project as version 1 of the program wrote it, on a plain sqlite3 connection."""
+    db = sqlite3.connect(path, isolation_level=None)
+    try:
+        create_v1(db)
+        db.execute(
+            "INSERT INTO attachments(id, name, mime, sha256, size, data) VALUES (?, ?, ?, ?, ?, ?)",
+            (1, "report.txt", "text/plain", "0" * 64, len(SOURCE_TEXT), SOURCE_TEXT.encode()),
+        )
+        csl = {
+            "authors": [{"family": "Marsh", "given": "Helena"}],
+            "issued": "2025-11-03",
+            "container_title": "Regional Daily",
+        }
+        db.execute(
+            "INSERT INTO sources(id, type, title, authors_text, outlet, csl, text, sha256, "
+            "reliability, descriptor, origin, captured_at, attachment_id, locators) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                "src1",
+                "article",
+                "Bridge destroyed",
+                "Helena Marsh",
+                "Regional Daily",
+                json.dumps(csl),
+                SOURCE_TEXT,
+                content_hash(SOURCE_TEXT),
+                "B",
+                "local reporter",
+                "report.txt",
+                "2025-11-04T08:00:00+00:00",
+                1,
+                "[]",
+            ),
+        )
+        start = SOURCE_TEXT.index(QUOTE)
+        db.execute(
+            'INSERT INTO snippets(id, source_id, start, "end", text, locator, credibility, tags, '
+            "note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                "sn1",
+                "src1",
+                start,
+                start + len(QUOTE),
+                QUOTE,
+                "para. 2",
+                2,
+                '["logistics"]',
+                "night movement",
+                "2025-11-04T08:05:00+00:00",
+            ),
+        )
+        meta = {
+            "title": "Bridge note",
+            "style": "chicago-notes",
+            "notes": "footnotes",
+            "template": "strategic",
+            "scale": "icd203",
+            "show_bands": True,
+        }
+        db.execute(
+            "INSERT INTO briefings(id, meta, created_at, modified_at) VALUES (?, ?, ?, ?)",
+            ("br1", json.dumps(meta), "2025-11-04T09:00:00+00:00", "2025-11-04T09:30:00+00:00"),
+        )
+        db.execute(
+            "INSERT INTO sections(briefing_id, uid, position, heading, level) "
+            "VALUES ('br1', 's1', 0, 'Summary', 1)"
+        )
+        db.execute(
+            "INSERT INTO blocks(briefing_id, section_uid, uid, position, type, data) "
+            "VALUES ('br1', 's1', 'b1', 0, 'paragraph', ?)",
+            (
+                json.dumps(
+                    {"type": "paragraph", "id": "b1", "text": "Convoys move at night [@sn1]."}
+                ),
+            ),
+        )
+        db.execute("INSERT INTO meta(key, value) VALUES ('next_sn', '2'), ('next_src', '2')")
+    finally:
+        db.close()
+
+
+def version_of(path: Path) -> int:
+    db = sqlite3.connect(path)
+    try:
+        return int(db.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        db.close()
+
+
+def test_a_version_1_file_is_upgraded_on_open_and_its_data_survives(tmp_path):
+    path = tmp_path / "old.briefing"
+    build_v1_file(path)
+    assert version_of(path) == 1
+
+    with Project.open(path) as project:
+        source = project.sources.get("src1")
+        assert (source.title, source.reliability, source.container_title, source.issued) == (
+            "Bridge destroyed",
+            "B",
+            "Regional Daily",
+            "2025-11-03",
+        )
+        assert source.text == SOURCE_TEXT
+        snippet = project.snippets.get("sn1")
+        assert (snippet.text, snippet.credibility, snippet.tags, snippet.note) == (
+            QUOTE,
+            2,
+            ["logistics"],
+            "night movement",
+        )
+        assert snippet.translation == ""  # the column version 2 added, with its default
+        briefing = project.briefings.get("br1")
+        assert briefing.title == "Bridge note"
+        assert briefing.sections[0].blocks == [Paragraph("Convoys move at night [@sn1].", id="b1")]
+        assert project.attachments.get(1).data == SOURCE_TEXT.encode()
+        assert project.integrity_problems() == []
+        assert [hit.id for hit in project.index.search("bridge destroyed")][:1] == ["src1"]
+
+    assert version_of(path) == SCHEMA_VERSION
+
+
+def test_the_columns_and_tables_of_version_2_work_after_the_upgrade(tmp_path):
+    path = tmp_path / "old.briefing"
+    build_v1_file(path)
+    with Project.open(path) as project:
+        snippet = project.snippets.get("sn1")
+        snippet.translation = "Конвої виїжджають уночі"
+        snippet.translator = "desk"
+        project.snippets.update(snippet)
+        with project.transaction() as db:
+            db.execute("INSERT INTO conflicts(a, b, note) VALUES ('sn1', 'sn2', 'dates differ')")
+            db.execute("INSERT INTO gazetteer(canonical, variant) VALUES ('Pokrovsk', 'Покровськ')")
+        added = project.snippets.add_quote("src1", "bridge at the northern entrance")
+        assert added.id == "sn2"  # the v1 id counter carried over
+    with Project.open(path) as project:
+        again = project.snippets.get("sn1")
+        assert (again.translation, again.translator) == ("Конвої виїжджають уночі", "desk")
+        assert project.db.execute("SELECT note FROM conflicts").fetchall() == [("dates differ",)]
+        assert project.db.execute("SELECT variant FROM gazetteer").fetchall() == [("Покровськ",)]
+
+
+def test_upgrading_keeps_a_copy_of_the_version_1_file_beside_it(tmp_path):
+    path = tmp_path / "old.briefing"
+    build_v1_file(path)
+    Project.open(path).close()
+    backup = tmp_path / "old.briefing.v1.bak"
+    assert backup.is_file()
+    db = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert db.execute("SELECT id, text FROM sources").fetchall() == [("src1", SOURCE_TEXT)]
+        columns = {row[1] for row in db.execute("PRAGMA table_info(snippets)")}
+        assert "translation" not in columns
+    finally:
+        db.close()
+
+
+def test_a_second_open_does_not_migrate_or_back_up_again(tmp_path):
+    path = tmp_path / "old.briefing"
+    build_v1_file(path)
+    Project.open(path).close()
+    backup = tmp_path / "old.briefing.v1.bak"
+    first_backup = backup.read_bytes()
+    with Project.open(path) as project:
+        assert project.snippets.count() == 1
+    assert backup.read_bytes() == first_backup
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".bak")) == [
+        "old.briefing.v1.bak"
+    ]
