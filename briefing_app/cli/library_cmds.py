@@ -98,54 +98,51 @@ def snippet_json(snippet: Snippet, source: Source | None = None) -> dict[str, An
 
 
 def _source_add(args: argparse.Namespace) -> int:
-    from ..ingest import SourceOverrides, import_file, import_text
+    """Each PATH imports alone: a bad file is reported and the others still go in."""
+    from ..ingest import SourceOverrides, import_file, import_text, import_url
+    from .output import describe_error
 
     overrides = SourceOverrides(
-        type=args.source_type,
-        reliability=args.reliability,
-        descriptor=args.descriptor,
-        title=args.title,
-        authors=list(args.author),
-        publisher=args.publisher,
-        date=args.date,
-        url=args.url,
-    )
+        type=args.source_type or "",
+        reliability=args.reliability or "",
+        descriptor=args.descriptor or "",
+        title=args.title or "",
+        authors=list(args.author) or None,
+        publisher=args.publisher or "",
+        issued=args.date or "",
+        url=args.url or "",
+    ).validate()
     results: list[dict[str, Any]] = []
     failures = 0
     with Project.open(args.file) as project:
         for raw in args.paths:
+            name = str(raw)
             try:
-                if str(raw) == "-":
-                    result = import_text(project, sys.stdin.read(), overrides=overrides)
+                if name == "-":
+                    result = import_text(project, sys.stdin.buffer.read(), overrides=overrides)
+                elif name.startswith(("http://", "https://")):
+                    result = import_url(project, name, overrides)
                 else:
-                    result = import_file(project, Path(raw), overrides=overrides)
+                    result = import_file(project, Path(name), overrides)
             except Exception as e:
-                from .output import describe_error
-
                 message = describe_error(e)
                 if message is None:
                     raise
                 failures += 1
-                print(f"briefing: error: {raw}: {message}", file=sys.stderr)
+                print(f"briefing: error: {name}: {message}", file=sys.stderr)
                 continue
-            entry = source_json(result.source, result.duplicate_of)
-            entry["near_duplicate_of"] = getattr(result, "near_duplicate_of", None)
-            results.append(entry)
-            if not args.json:
-                _say_added(raw, entry)
+            for problem in result.problems:
+                print(f"briefing: warning: {name}: {problem}", file=sys.stderr)
+            for item in result.items:
+                entry = source_json(item.source, item.duplicate_of)
+                entry["near_duplicate_of"] = item.near_duplicate_of
+                entry["notes"] = list(item.notes)
+                results.append(entry)
+                if not args.json:
+                    print(f"{name}: {item.message()}")
     if args.json:
         print_json(results)
     return 1 if failures else 0
-
-
-def _say_added(path: object, entry: dict[str, Any]) -> None:
-    if entry["duplicate_of"]:
-        print(f"{path}: already in the library as {entry['duplicate_of']} ({entry['title']})")
-        return
-    line = f"{path}: added {entry['id']} ({entry['title']})"
-    if entry.get("near_duplicate_of"):
-        line += f"; looks like a re-report of {entry['near_duplicate_of']}, check both"
-    print(line)
 
 
 def _source_list(args: argparse.Namespace) -> int:
@@ -155,9 +152,11 @@ def _source_list(args: argparse.Namespace) -> int:
             project.db.execute("SELECT source_id, COUNT(*) FROM snippets GROUP BY source_id")
         )
     if args.format in ("csl-json", "bibtex"):
-        from ..ingest.library_export import to_bibtex, to_csl_json
+        from ..ingest import export_bibtex, export_csl_json
 
-        sys.stdout.write(to_csl_json(sources) if args.format == "csl-json" else to_bibtex(sources))
+        sys.stdout.write(
+            export_csl_json(sources) if args.format == "csl-json" else export_bibtex(sources)
+        )
         return 0
     if args.json:
         print_json([source_json(s) | {"snippets": counts.get(s.id, 0)} for s in sources])

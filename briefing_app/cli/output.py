@@ -39,10 +39,18 @@ def describe_error(error: BaseException) -> str | None:
         return f"{getattr(error, 'filename', '') or ''} {error.strerror or error}".strip()
     if isinstance(error, sqlite3.DatabaseError):
         return f"the project file could not be read ({error}); restore it from a backup"
-    name = type(error).__name__
-    if name.endswith(("IngestError", "ExportError", "ChartDataError", "UnknownStyleError")):
+    if isinstance(error, _expected_errors()):
         return str(error)
     return None
+
+
+def _expected_errors() -> tuple[type[BaseException], ...]:
+    """Failure types of the layers below, each already worded for the analyst."""
+    from ..cite import UnknownStyleError
+    from ..export.atomic import ExportError
+    from ..ingest import IngestError
+
+    return (IngestError, ExportError, UnknownStyleError)
 
 
 def print_json(data: Any) -> None:

@@ -87,3 +87,69 @@ def test_search_with_fts_syntax_characters_does_not_fail(run: Run, sample_file: 
     result = run("search", sample_file, 'T0504 AND "(unbalanced', "--json")
     assert result.code == 0
     assert isinstance(result.json(), list)
+
+
+def test_source_add_imports_detects_metadata_and_reports_duplicates(
+    run: Run, tmp_path: Path
+) -> None:
+    project = tmp_path / "lib.briefing"
+    assert run("new", project).code == 0
+    article = tmp_path / "bridges.txt"
+    article.write_text(
+        "Bridges cut near Pokrovsk\nBy Jane Smith\ndate 2025-11-07\n\n"
+        "The T0504 highway is under drone fire.\n\nSupply runs at night.\n",
+        encoding="utf-8",
+    )
+    first = run("source", "add", project, article, "--type", "article", "--reliability", "B",
+                "--descriptor", "Regional daily", "--json")
+    assert first.code == 0, first.err
+    [added] = first.json()
+    assert added["id"] == "src1"
+    assert added["title"] == "Bridges cut near Pokrovsk"
+    assert added["authors"] == ["Jane Smith"]
+    assert added["issued"] == "2025-11-07"
+    assert (added["type"], added["reliability"]) == ("article", "B")
+    assert added["duplicate_of"] is None
+    again = run("source", "add", project, article, "--json")
+    assert again.json()[0]["duplicate_of"] == "src1"
+    assert len(run("source", "list", project, "--json").json()) == 1
+
+
+def test_source_add_reports_a_bad_file_and_still_imports_the_good_one(
+    run: Run, tmp_path: Path
+) -> None:
+    project = tmp_path / "lib.briefing"
+    run("new", project)
+    good = tmp_path / "good.txt"
+    good.write_text("A title\n\nSome body text about the corridor.\n", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = run("source", "add", project, empty, good, tmp_path / "missing.txt", "--json")
+    assert result.code == 1
+    assert [s["title"] for s in result.json()] == ["A title"]
+    assert "empty.txt" in result.err and "missing.txt" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_source_add_rejects_a_bad_flag_before_reading_anything(
+    run: Run, tmp_path: Path
+) -> None:
+    project = tmp_path / "lib.briefing"
+    run("new", project)
+    good = tmp_path / "good.txt"
+    good.write_text("A title\n\nBody.\n", encoding="utf-8")
+    result = run("source", "add", project, good, "--reliability", "G")
+    assert result.code == 1
+    assert "reliability" in result.err
+    assert run("source", "list", project, "--json").json() == []
+
+
+def test_source_list_exports_csl_json_for_reference_managers(
+    run: Run, sample_file: Path
+) -> None:
+    import json
+
+    items = json.loads(run("source", "list", sample_file, "--format", "csl-json").out)
+    assert {i["id"] for i in items} >= {"src1", "src2"}
+    assert all(i["title"] and i["type"] for i in items)
+    assert "@" in run("source", "list", sample_file, "--format", "bibtex").out
