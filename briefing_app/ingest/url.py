@@ -80,6 +80,11 @@ def fetch(url: str, limits: Limits) -> Fetched:
                 data=bytes(body),
             )
     except urllib.error.HTTPError as e:
+        if e.code in (301, 302, 303, 307, 308) and "not allowed" in str(e.msg):
+            # urllib itself refuses redirects to file:, data: and the like
+            raise FetchError(
+                f"the server redirected to an address that is not http or https ({e.filename})"
+            ) from None
         if e.code in (301, 302, 303, 307, 308):
             raise FetchError(
                 f"too many redirects (more than {limits.max_redirects}) from {url}"

@@ -60,7 +60,7 @@ def fts_query(text: str, spellings: Mapping[str, list[str]] | None = None) -> st
             word, prefix = words[i]
             terms.append(f'"{word}"' + ("*" if prefix else ""))
             i += 1
-    return " ".join(terms)
+    return " AND ".join(terms)  # explicit: FTS5 has no implicit AND after a (group)
 
 
 def _any_spelling(spellings: list[str]) -> str:
