@@ -8,7 +8,8 @@ interchange format instead of inventing a second one.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -262,6 +263,25 @@ class BriefingRepository:
         self._p.events.emit("section", "inserted", section.id, briefing=briefing_id, index=index)
         return section.id
 
+    def rename_ref(self, old: str, new: str) -> int:
+        """Point every citation of `old` at `new` (after a snippet merge); returns the
+        number of blocks changed. Runs inside the caller's transaction."""
+        changed = 0
+        with self._p.transaction() as db:
+            rows = db.execute(
+                "SELECT seq, briefing_id, data FROM blocks WHERE data LIKE ?", (f"%{old}%",)
+            ).fetchall()
+            for seq, briefing_id, data in rows:
+                meta = self._meta(briefing_id)
+                block = block_from_dict(json.loads(data), meta.get("marking_scheme", ""),
+                                        meta.get("scale", "icd203"))
+                renamed = _rename_in_block(block, old, new)
+                if renamed:
+                    db.execute("UPDATE blocks SET data = ? WHERE seq = ?", (
+                        json.dumps(block_to_dict(block), ensure_ascii=False), seq))
+                    changed += 1
+        return changed
+
     def _validated(self, briefing_id: str, block: Block) -> None:
         """Round-trip the block through Briefing JSON with the briefing's scheme and scale,
         so a stored block is always one that loads again."""
@@ -291,6 +311,49 @@ class BriefingRepository:
         self._p.db.execute(
             "UPDATE briefings SET modified_at = ? WHERE id = ?", (_now(), briefing_id)
         )
+
+
+def _rename_in_block(block: Block, old: str, new: str) -> bool:
+    """Rewrite references to `old` in one block; True when anything changed."""
+    from ..model.blocks import Chart, Paragraph, Quote
+    from ..model.citation import CITATION_GROUP, format_citation_group, parse_citation_group
+
+    changed = False
+    if isinstance(block, Paragraph):
+        def swap(match: re.Match[str]) -> str:
+            nonlocal changed
+            group = parse_citation_group(match.group("body"))
+            if not group or all(c.ref != old for c in group):
+                return match.group(0)
+            changed = True
+            return format_citation_group(
+                [replace(c, ref=new) if c.ref == old else c for c in group]
+            )
+
+        block.text = CITATION_GROUP.sub(swap, block.text)
+        return changed
+    if isinstance(block, Quote):
+        if block.snippet == old:
+            block.snippet = new
+            return True
+        return False
+    holders: list[Any] = [block.spec] if isinstance(block, Chart) else [block]
+    holders += list(getattr(block, "items", []))
+    for holder in holders:
+        refs = getattr(holder, "cite", None)
+        if refs and old in refs:
+            holder.cite = [new if r == old else r for r in refs]
+            changed = True
+    if isinstance(block, Chart) and "cite" in block.spec.data.columns:
+        col = block.spec.data.columns.index("cite")
+        for row in block.spec.data.rows:
+            cell = row[col]
+            if isinstance(cell, str) and old in [r.strip().lstrip("@") for r in cell.split(";")]:
+                row[col] = "; ".join(
+                    new if r.strip().lstrip("@") == old else r.strip() for r in cell.split(";")
+                )
+                changed = True
+    return changed
 
 
 def _meta_json(briefing: Briefing) -> str:

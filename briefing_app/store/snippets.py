@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -109,6 +110,72 @@ class SnippetRepository:
     def count(self) -> int:
         return int(self._p.db.execute("SELECT COUNT(*) FROM snippets").fetchone()[0])
 
+    def usages(self, snippet_id: str) -> list[Usage]:
+        """Every place in every briefing that cites the snippet, in reading order."""
+        return [u for u in self._all_usages() if u.ref == snippet_id]
+
+    def split(self, snippet_id: str, at: int) -> tuple[Snippet, Snippet]:
+        """Cut a snippet in two at source offset `at`; the first part keeps the id (and so
+        every citation of it), the second part is a new snippet with the same grading."""
+        old = self.get(snippet_id)
+        if not old.start < at < old.end:
+            raise ProjectError(
+                f"split point {at} is not inside snippet {snippet_id} ({old.start}-{old.end})"
+            )
+        source = self._p.sources.get(old.source_id)
+        with self._p.transaction() as db:
+            first_end = _trim_end(source.text, old.start, at)
+            second_start = _trim_start(source.text, at, old.end)
+            if first_end <= old.start or second_start >= old.end:
+                raise ProjectError("both parts of a split must contain text")
+            db.execute(
+                'UPDATE snippets SET "end" = ?, text = ? WHERE id = ?',
+                (first_end, source.text[old.start:first_end], snippet_id),
+            )
+            second = self.add_offsets(
+                old.source_id, second_start, old.end, credibility=old.credibility,
+                tags=list(old.tags), note=old.note, translator=old.translator,
+            )
+        self._p.events.emit("snippet", "changed", snippet_id)
+        return self.get(snippet_id), second
+
+    def merge(self, first_id: str, second_id: str) -> Snippet:
+        """Join two snippets of one source into one spanning both; citations of the second
+        are rewritten to the first, in the same transaction, so none is left dangling."""
+        a, b = self.get(first_id), self.get(second_id)
+        if a.source_id != b.source_id:
+            raise ProjectError(
+                f"{first_id} and {second_id} quote different sources; only snippets of one "
+                "source can be merged"
+            )
+        source = self._p.sources.get(a.source_id)
+        start, end = min(a.start, b.start), max(a.end, b.end)
+        with self._p.transaction() as db:
+            db.execute(
+                'UPDATE snippets SET start = ?, "end" = ?, text = ?, credibility = ?, '
+                "tags = ? WHERE id = ?",
+                (start, end, source.text[start:end], min(a.credibility, b.credibility),
+                 json.dumps(list(dict.fromkeys(a.tags + b.tags)), ensure_ascii=False),
+                 first_id),
+            )
+            self._p.briefings.rename_ref(second_id, first_id)
+            db.execute("DELETE FROM snippets WHERE id = ?", (second_id,))
+        self._p.events.emit("snippet", "removed", second_id)
+        self._p.events.emit("snippet", "changed", first_id)
+        return self.get(first_id)
+
+    def _all_usages(self) -> list[Usage]:
+        out: list[Usage] = []
+        for summary in self._p.briefings.list():
+            briefing = self._p.briefings.get(summary.id)
+            for s_idx, _b_idx, block in briefing.blocks():
+                heading = briefing.sections[s_idx].heading
+                out.extend(
+                    Usage(c.ref, briefing.id, briefing.title, heading, block.id, block.type)
+                    for c in block.citations()
+                )
+        return out
+
     def drifted(self) -> list[str]:
         """Messages for snippets whose quote no longer matches the source at its offsets."""
         rows = self._p.db.execute(
@@ -121,6 +188,30 @@ class SnippetRepository:
             for sid, want, got, src in rows
             if want != got
         ]
+
+
+@dataclass(frozen=True)
+class Usage:
+    """One place that cites a snippet: which briefing, which section, which block."""
+
+    ref: str
+    briefing_id: str
+    briefing_title: str
+    section: str
+    block_id: str
+    block_type: str
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _trim_start(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
 
 
 def _row(s: Snippet) -> tuple[Any, ...]:
