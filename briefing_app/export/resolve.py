@@ -11,7 +11,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date as _date
 
-from ..cite import CitationEngine, CitePoint, RichText, UnknownStyleError, cite_points, get_style
+from ..cite import (
+    CitationEngine,
+    CitePoint,
+    RichRun,
+    RichText,
+    UnknownStyleError,
+    cite_points,
+    get_style,
+)
 from ..model.blocks import (
     Chart,
     Image,
@@ -194,6 +202,7 @@ class _Builder:
         self.template = template
         self.problems = problems
         self.is_note_style = is_note_style
+        self.notes = notes
         self.scale = get_scale(briefing.scale)
         self.cites: dict[tuple[int, int, int], Inline] = {}
         for index, point in enumerate(points):
@@ -273,10 +282,27 @@ class _Builder:
             return BlockQuote(f"[missing quote {block.snippet}]", self._cite(s, b, -1),
                               self.marks.portion(block.marking))
         if snippet.translation:
-            return BlockQuote(snippet.translation, self._cite(s, b, -1),
-                              self.marks.portion(block.marking), original=snippet.text)
+            return self._translated_quote(s, b, block, snippet)
         return BlockQuote(" ".join(snippet.text.split()), self._cite(s, b, -1),
                           self.marks.portion(block.marking))
+
+    def _translated_quote(self, s: int, b: int, block: Quote, snippet: Snippet) -> BlockQuote:
+        """Show one language in the quote and give the other in its note, so the reader
+        can always check the original wording."""
+        original = " ".join(snippet.text.split())
+        show_translation = self.briefing.quote_language == "translation"
+        shown = snippet.translation if show_translation else original
+        other = original if show_translation else snippet.translation
+        label = "Original" if show_translation else (
+            f"Translation by {snippet.translator}" if snippet.translator else "Translation"
+        )
+        if show_translation and snippet.translator:
+            label = f"Original (translated by {snippet.translator})"
+        cite = self._cite(s, b, -1)
+        if cite and isinstance(cite[0], NoteRef):
+            n = cite[0].number - 1
+            self.notes[n] = (*self.notes[n], RichRun(f" {label}: \u201c{other}.\u201d"))
+        return BlockQuote(shown, cite, self.marks.portion(block.marking), original=other)
 
     def _caption(self, label: str, caption: str, s: int, b: int) -> list[Inline]:
         self.figures += 1

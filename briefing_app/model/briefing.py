@@ -11,6 +11,8 @@ from .estimative import DEFAULT_SCALE
 from .tradecraft import Scenario, Signpost
 
 NOTE_PLACEMENTS = ("footnotes", "endnotes")
+#: Which text a quote block shows for a translated snippet; the note gives the other.
+QUOTE_LANGUAGES = ("translation", "original")
 DEFAULT_STYLE = "chicago-notes"
 DEFAULT_TEMPLATE = "strategic"
 
@@ -42,6 +44,7 @@ class Briefing:
     template: str = DEFAULT_TEMPLATE
     scale: str = DEFAULT_SCALE
     show_bands: bool = True
+    quote_language: str = "translation"
     keywords: list[str] = field(default_factory=list)
     edition_of: str = ""
     sections: list[Section] = field(default_factory=list)

@@ -22,7 +22,7 @@ from .blocks import (
     Signposts,
     Table,
 )
-from .briefing import NOTE_PLACEMENTS, Briefing, Section
+from .briefing import NOTE_PLACEMENTS, QUOTE_LANGUAGES, Briefing, Section
 from .chart import ChartSpec, DataTable
 from .errors import ValidationError, ValidationErrors
 from .estimative import check_confidence, check_diagnosticity, get_scale
@@ -37,7 +37,7 @@ MAX_DEPTH = 64  # Briefing JSON is shallow; anything deeper is hostile or broken
 _META_FIELDS = {
     "id", "title", "subtitle", "authors", "organisation", "date", "classification",
     "marking_scheme", "distribution", "style", "notes", "template", "scale", "show_bands",
-    "keywords", "edition_of", "sections", "format", "version",
+    "keywords", "edition_of", "sections", "format", "version", "quote_language",
 }
 
 
@@ -181,6 +181,9 @@ def briefing_from_dict(
             errors.append(e)
             return value
 
+    quote_language = r.text("quote_language", "translation")
+    if quote_language not in QUOTE_LANGUAGES:
+        r.error("must be translation or original", "quote_language")
     notes = r.text("notes", "footnotes")
     if notes not in NOTE_PLACEMENTS:
         r.error("must be footnotes or endnotes", "notes")
@@ -214,6 +217,7 @@ def briefing_from_dict(
         template=r.text("template", "strategic"),
         scale=scale.key if scale else scale_key,
         show_bands=show_bands,
+        quote_language=quote_language,
         keywords=r.texts("keywords"),
         edition_of=r.text("edition_of"),
     )
@@ -513,8 +517,10 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
     out: dict[str, Any] = {"format": "briefing-json", "version": FORMAT_VERSION}
     for name in ("id", "title", "subtitle", "authors", "organisation", "date", "classification",
                  "marking_scheme", "distribution", "style", "notes", "template", "scale",
-                 "show_bands", "keywords", "edition_of"):
+                 "show_bands", "quote_language", "keywords", "edition_of"):
         value = getattr(briefing, name)
+        if name == "quote_language" and value == "translation":
+            continue
         if value or name in ("title", "style", "notes", "template", "scale", "show_bands"):
             out[name] = value
     out["sections"] = [_section_dict(s) for s in briefing.sections]

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 _META_KEYS = (
     "title", "subtitle", "authors", "organisation", "date", "classification", "marking_scheme",
-    "distribution", "style", "notes", "template", "scale", "show_bands", "keywords", "edition_of",
+    "distribution", "style", "notes", "template", "scale", "show_bands", "quote_language",
+    "keywords", "edition_of",
 )
 
 

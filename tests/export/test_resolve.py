@@ -224,3 +224,31 @@ def test_the_sample_resolves_without_problems(tmp_path: Path) -> None:
             )
         )
         assert sum(isinstance(b, Figure) for b in doc.blocks) == 3  # two charts and the map
+
+
+def _translated(library):
+    sources, snippets = library
+    snippets["sn2"].translation = "458 дронів і 45 ракет"
+    snippets["sn2"].translator = "J. Analyst"
+    return sources, snippets
+
+
+def test_a_translated_quote_shows_the_translation_and_its_note_the_original(library) -> None:
+    sources, snippets = _translated(library)
+    doc = resolve_document(briefing(), sources, snippets, chart_renderer=fake_renderer)
+    quote = next(b for b in doc.blocks if isinstance(b, BlockQuote))
+    assert quote.text == "458 дронів і 45 ракет"
+    note = rich_to_plain(doc.notes[quote.citation[0].number - 1])
+    assert note.endswith(
+        "Original (translated by J. Analyst): \u201c458 drones and 45 missiles.\u201d"
+    )
+
+
+def test_the_briefing_can_show_originals_with_translations_in_the_notes(library) -> None:
+    sources, snippets = _translated(library)
+    doc = resolve_document(briefing({"quote_language": "original"}), sources, snippets,
+                           chart_renderer=fake_renderer)
+    quote = next(b for b in doc.blocks if isinstance(b, BlockQuote))
+    assert quote.text == "458 drones and 45 missiles"
+    note = rich_to_plain(doc.notes[quote.citation[0].number - 1])
+    assert "Translation by J. Analyst: \u201c458 дронів і 45 ракет.\u201d" in note
