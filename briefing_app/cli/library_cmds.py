@@ -46,6 +46,9 @@ def register(commands: Any) -> None:
     sadd.add_argument("--credibility", metavar="1-6", default="6")
     sadd.add_argument("--note", default="")
     sadd.add_argument("--tag", action="append", default=[])
+    sadd.add_argument("--locator", default="", help="override the detected locator")
+    sadd.add_argument("--translation", default="", help="a translation of the quote")
+    sadd.add_argument("--translator", default="", help="who or what translated it")
     sadd.add_argument("--json", action="store_true")
     sadd.set_defaults(run=_snippet_add)
 
@@ -91,6 +94,8 @@ def snippet_json(snippet: Snippet, source: Source | None = None) -> dict[str, An
         "credibility": snippet.credibility,
         "tags": snippet.tags,
         "note": snippet.note,
+        "translation": snippet.translation,
+        "translator": snippet.translator,
     }
     if source is not None:
         out["grade"] = admiralty_code(source.reliability, snippet.credibility)
@@ -176,7 +181,8 @@ def _snippet_add(args: argparse.Namespace) -> int:
     with Project.open(args.file) as project:
         snippet = project.snippets.add_quote(
             args.source_id, args.quote, credibility=args.credibility, note=args.note,
-            tags=list(args.tag),
+            tags=list(args.tag), locator=args.locator, translation=args.translation,
+            translator=args.translator,
         )
         source = project.sources.get(snippet.source_id)
     if args.json:

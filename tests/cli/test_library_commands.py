@@ -35,7 +35,8 @@ def test_snippet_add_finds_the_quote_despite_line_breaks_and_typography(
     assert data == {
         "id": "sn1", "source": "src1", "start": text.index("\u201ccorridor"),
         "end": len(text) - 1, "text": text[text.index("\u201ccorridor"):-1], "locator": "post 2",
-        "credibility": 3, "tags": [], "note": "", "grade": "F3",
+        "credibility": 3, "tags": [], "note": "", "grade": "F3", "translation": "",
+        "translator": "",
     }
 
 
@@ -153,3 +154,19 @@ def test_source_list_exports_csl_json_for_reference_managers(
     assert {i["id"] for i in items} >= {"src1", "src2"}
     assert all(i["title"] and i["type"] for i in items)
     assert "@" in run("source", "list", sample_file, "--format", "bibtex").out
+
+
+def test_snippet_add_takes_a_locator_override_and_a_translation(run: Run, tmp_path: Path) -> None:
+    from briefing_app.model.source import Source
+    from briefing_app.store import Project
+
+    target = tmp_path / "t.briefing"
+    with Project.create(target) as project:
+        project.sources.add(Source(id="", title="Допис", text="Колона виїхала вночі."))
+    result = run("snippet", "add", target, "src1", "--quote", "Колона виїхала вночі",
+                 "--locator", "p. 7", "--translation", "The column left at night",
+                 "--translator", "analyst", "--json")
+    assert result.code == 0, result.err
+    data = result.json()
+    assert (data["locator"], data["translation"], data["translator"]) == (
+        "p. 7", "The column left at night", "analyst")
