@@ -10,10 +10,8 @@ from docx.document import Document as DocxDocument
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
-from ...cite import RichText
-from ...cite.rich import plain as rich_plain
 from ..atomic import ExportError, atomic_output
-from ..document import BlockQuote, DocMeta, NoteRef, ResolvedDocument
+from ..document import DocMeta, ResolvedDocument
 from . import fields, ooxml
 from .blocks import TWIPS_PER_INCH, BlockWriter
 from .header import write_header_footer
@@ -80,11 +78,10 @@ def build_document(doc: ResolvedDocument, *, reference_docx: Path | None = None)
     _append_body(document, body)
 
     if doc.is_note_style and doc.notes:
-        notes = _notes_with_originals(doc)
         write_notes_part(
             document,
             kind,
-            notes,
+            doc.notes,
             styles,
             lambda rt, part_links: rich_runs(rt, part_links, styles["Hyperlink"]),
         )
@@ -146,18 +143,6 @@ def _back_matter(
         # Word prints endnotes after the last paragraph: this heading introduces them.
         out.append(blocks.heading(1, "Notes", page_break=title_page))
     return out
-
-
-def _notes_with_originals(doc: ResolvedDocument) -> list[RichText]:
-    """A translated quote's note also gives the original wording."""
-    notes = list(doc.notes)
-    for block in doc.blocks:
-        if isinstance(block, BlockQuote) and block.original:
-            refs = [i for i in block.citation if isinstance(i, NoteRef)]
-            if refs and 0 < refs[-1].number <= len(notes):
-                n = refs[-1].number - 1
-                notes[n] = notes[n] + rich_plain(f" Original: \u201c{block.original}\u201d")
-    return notes
 
 
 def _append_body(document: DocxDocument, fragments: list[str]) -> None:
