@@ -63,6 +63,7 @@ def every_block_briefing() -> Briefing:
         template="brief",
         scale="icd203",
         show_bands=False,
+        quote_language="original",
         keywords=["corridor", "T0504"],
         edition_of="br0",
         sections=[
