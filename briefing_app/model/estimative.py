@@ -143,3 +143,10 @@ def check_diagnosticity(value: str, path: str = "diagnosticity") -> str:
             f"unknown diagnosticity {value!r}; use one of: {', '.join(DIAGNOSTICITY)}", path
         )
     return rating
+
+
+def convert_term(word: str, source: LikelihoodScale, target: LikelihoodScale) -> LikelihoodTerm:
+    """The rung of `target` nearest to `word` on `source` (term or synonym), for changing a
+    briefing's scale; raises ValidationError when `word` is not on `source`."""
+    canonical = source.normalise(word)  # raises, listing the scale's terms
+    return target.nearest(next(t for t in source.terms if t.term == canonical))
