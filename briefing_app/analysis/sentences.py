@@ -26,7 +26,6 @@ _ABBREVIATED = """
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
 """
 ABBREVIATIONS = frozenset(_ABBREVIATED.split())
-)
 
 _TERMINALS = ".!?…"
 _OPEN_QUOTES = "“«„‘"
