@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from ..model.blocks import Block, Chart, Paragraph
 from ..model.errors import ValidationError
-from ..model.inline import plain_text
 from ..model.markings import MarkingScheme, get_scheme
 from .context import CheckContext
 from .findings import Finding, Location, finding
+from .sentences import split_markdown
 
 #: A portion mark typed at the start of a paragraph, e.g. "(S//NF)" or "(FOUO)" pasted in
 #: from another product: upper-case letters, digits and the separators markings use.
@@ -48,7 +48,7 @@ def portions(ctx: CheckContext) -> Iterator[Portion]:
 def block_name(block: Block) -> str:
     """How a finding names a block: its opening words, title or caption."""
     if isinstance(block, Paragraph):
-        return plain_text(block.text)
+        return " ".join(s.text for s in split_markdown(block.text))
     if isinstance(block, Chart):
         return block.spec.title or block.spec.caption or "chart"
     caption = getattr(block, "caption", "")
