@@ -17,11 +17,21 @@ SAFE_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
 
 
 class Links:
-    """The external hyperlink relationships of one part (document or notes), one per URL."""
+    """The external hyperlink relationships of one part (document or notes), one per URL.
+
+    Relationships are added directly under ids of our own: python-docx's `relate_to`
+    scans every existing relationship per call, quadratic for a briefing with hundreds of
+    linked sources (1.2 s of a 1.9 s export before this)."""
 
     def __init__(self, part: Part) -> None:
         self.part = part
         self._ids: dict[str, str] = {}
+        taken = set(part.rels)
+        self._prefix = next(
+            p
+            for p in (f"rIdLink{n}x" for n in range(len(taken) + 1))
+            if not any(t.startswith(p) for t in taken)
+        )
 
     def rid(self, url: str) -> str:
         """The relationship id for `url`, or "" when the URL should not be a link."""
@@ -30,7 +40,8 @@ class Links:
             return ""
         found = self._ids.get(url)
         if found is None:
-            found = self._ids[url] = self.part.relate_to(url, RT.HYPERLINK, is_external=True)
+            found = self._ids[url] = f"{self._prefix}{len(self._ids) + 1}"
+            self.part.rels.add_relationship(RT.HYPERLINK, url, found, is_external=True)
         return found
 
 
