@@ -1,0 +1,293 @@
+"""The resolved document as plain JSON data for the Typst templates (never as markup).
+
+User text reaches Typst only as JSON strings, which Typst shows literally: nothing a user
+types can become a function call, a file read or formatting. Images travel beside the
+JSON as files named by their hash, so the JSON stays small and a changed chart changes
+one file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Any
+
+from ...cite import RichRun, RichText
+from ..document import (
+    BlockQuote,
+    Figure,
+    Heading,
+    Inline,
+    InTextCitation,
+    KeyJudgmentsBox,
+    NoteRef,
+    Para,
+    ResolvedDocument,
+    ScenarioTable,
+    SignpostTable,
+    TableBlock,
+    Text,
+)
+
+#: A word longer than this gets invisible break opportunities, so a pasted hash or a
+#: 10,000-character token wraps inside the margins instead of running off the page.
+LONG_WORD = 40
+_BREAK_EVERY = 24
+_ZWSP = "\u200b"
+_LONG_WORD_RE = re.compile(r"\S{%d,}" % (LONG_WORD + 1))
+_COLOUR_RE = re.compile(r"#[0-9A-Fa-f]{6}")
+#: Longest printed image height (inches) before a figure is scaled down to fit a page.
+MAX_FIGURE_HEIGHT_IN = 7.5
+
+
+@dataclass
+class TypstData:
+    """What a template needs: the data (as JSON) and the image files it names (path -> bytes)."""
+
+    obj: dict[str, Any]
+    images: dict[str, bytes] = field(default_factory=dict)
+
+    @cached_property
+    def json(self) -> str:
+        return json.dumps(self.obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def breakable(text: str) -> str:
+    """Insert zero-width spaces into over-long words; short words are left exactly as typed."""
+    if len(text) <= LONG_WORD:
+        return text
+    return _LONG_WORD_RE.sub(_split_word, text)
+
+
+def _split_word(match: re.Match[str]) -> str:
+    word = match.group(0)
+    return _ZWSP.join(word[i : i + _BREAK_EVERY] for i in range(0, len(word), _BREAK_EVERY))
+
+
+def _run(
+    text: str, *, bold: bool = False, italic: bool = False, small_caps: bool = False, link: str = ""
+) -> dict[str, Any]:
+    out: dict[str, Any] = {"s": text if link else breakable(text)}
+    if bold:
+        out["b"] = True
+    if italic:
+        out["i"] = True
+    if small_caps:
+        out["sc"] = True
+    if link:
+        out["l"] = link
+    return out
+
+
+def rich(rt: RichText) -> list[dict[str, Any]]:
+    return [_rich_run(r) for r in rt if r.text]
+
+
+def _rich_run(r: RichRun) -> dict[str, Any]:
+    return _run(r.text, bold=r.bold, italic=r.italic, small_caps=r.small_caps, link=r.link)
+
+
+def inlines(items: list[Inline], notes: list[RichText]) -> list[dict[str, Any]]:
+    """Inline items as data; a note reference carries its note's text, so the template
+    renders a block from the block alone (and Typst can reuse an unchanged block)."""
+    out: list[dict[str, Any]] = []
+    for item in items:
+        if isinstance(item, Text):
+            if item.text:
+                out.append(_run(item.text, bold=item.bold, italic=item.italic, link=item.link))
+        elif isinstance(item, NoteRef):
+            _trim_before_mark(out)
+            note = notes[item.number - 1] if 0 < item.number <= len(notes) else ()
+            out.append({"n": item.number, "note": rich(note)})
+        elif isinstance(item, InTextCitation):
+            out.append({"c": rich(item.text)})
+    return out
+
+
+def _trim_before_mark(out: list[dict[str, Any]]) -> None:
+    """A note mark sits against the word before it: "city.¹", never "city ¹"."""
+    if out and "s" in out[-1] and "l" not in out[-1]:
+        text = out[-1]["s"].rstrip(" ")
+        if text:
+            out[-1]["s"] = text
+        else:
+            out.pop()
+
+
+def colour(value: str, default: str) -> str:
+    """A "#RRGGBB" colour for Typst's rgb(); anything else falls back to `default`."""
+    return value if _COLOUR_RE.fullmatch(value or "") else default
+
+
+class _Converter:
+    def __init__(self, notes: list[RichText]) -> None:
+        self.images: dict[str, bytes] = {}
+        self.notes = notes
+
+    def inl(self, items: list[Inline]) -> list[dict[str, Any]]:
+        return inlines(items, self.notes)
+
+    def image(self, png: bytes) -> str:
+        if not png:
+            return ""
+        name = f"/img/{hashlib.sha256(png).hexdigest()[:24]}.png"
+        self.images[name] = png
+        return name
+
+    def block(self, b: object) -> dict[str, Any] | None:
+        if isinstance(b, Heading):
+            return {
+                "t": "heading",
+                "level": max(1, min(b.level, 6)),
+                "text": breakable(b.text),
+                "number": b.number,
+                "portion": b.portion,
+                "anchor": b.anchor,
+            }
+        if isinstance(b, Para):
+            return {"t": "para", "inl": self.inl(b.inlines), "portion": b.portion}
+        if isinstance(b, BlockQuote):
+            return {
+                "t": "quote",
+                "text": breakable(b.text),
+                "cite": self.inl(b.citation),
+                "portion": b.portion,
+                "original": breakable(b.original),
+            }
+        if isinstance(b, Figure):
+            return self.figure(b)
+        if isinstance(b, KeyJudgmentsBox):
+            return {
+                "t": "judgments",
+                "portion": b.portion,
+                "items": [
+                    {
+                        "inl": self.inl(i.text),
+                        "likelihood": i.likelihood,
+                        "band": i.band,
+                        "confidence": i.confidence,
+                        "portion": i.portion,
+                    }
+                    for i in b.items
+                ],
+            }
+        if isinstance(b, ScenarioTable):
+            return {
+                "t": "scenarios",
+                "portion": b.portion,
+                "rows": [
+                    {
+                        "title": breakable(r.title),
+                        "label": r.label,
+                        "likelihood": r.likelihood,
+                        "band": r.band,
+                        "narrative": self.inl(r.narrative),
+                        "drivers": [breakable(d) for d in r.drivers],
+                        "signposts": [breakable(s) for s in r.signposts],
+                        "portion": r.portion,
+                    }
+                    for r in b.rows
+                ],
+            }
+        if isinstance(b, SignpostTable):
+            return {
+                "t": "signposts",
+                "portion": b.portion,
+                "rows": [
+                    {
+                        "name": breakable(r.name),
+                        "description": self.inl(r.description),
+                        "signals": breakable(r.signals),
+                        "threshold": breakable(r.threshold),
+                        "status": r.status,
+                        "reviewed": r.last_reviewed,
+                        "diag": [[breakable(s), v] for s, v in r.diagnosticity],
+                        "portion": r.portion,
+                    }
+                    for r in b.rows
+                ],
+            }
+        if isinstance(b, TableBlock):
+            return {
+                "t": "table",
+                "caption": self.inl(b.caption),
+                "portion": b.portion,
+                "widths": column_weights(b.columns, b.rows),
+                "columns": [breakable(c) for c in b.columns],
+                "rows": [[breakable(c) for c in row] for row in b.rows],
+            }
+        return None
+
+    def figure(self, b: Figure) -> dict[str, Any]:
+        width = 1.0
+        if b.png and b.width_in > 0 and b.height_in > MAX_FIGURE_HEIGHT_IN:
+            width = MAX_FIGURE_HEIGHT_IN / b.height_in
+        return {
+            "t": "figure",
+            "img": self.image(b.png),
+            "width": round(width, 4),
+            "alt": b.alt,
+            "caption": self.inl(b.caption),
+            "portion": b.portion,
+            "caption_portion": b.caption_portion,
+        }
+
+
+def column_weights(columns: list[str], rows: list[list[str]]) -> list[float]:
+    """Relative column widths from the longest entry of each column (clamped), so a
+    one-letter grade column does not take as much room as a column of sentences."""
+    weights = []
+    for i, head in enumerate(columns):
+        longest = max([len(head)] + [len(r[i]) for r in rows if i < len(r)])
+        weights.append(float(min(max(longest, 6), 40)))
+    return weights
+
+
+def _date_parts(iso: str) -> list[int] | None:
+    try:
+        d = date.fromisoformat(iso)
+    except ValueError:
+        return None
+    return [d.year, d.month, d.day]
+
+
+def to_typst_data(doc: ResolvedDocument) -> TypstData:
+    """Everything the template reads, as JSON; the caller writes `images` beside it."""
+    conv = _Converter(doc.notes if doc.is_note_style else [])
+    meta = doc.meta
+    banner = None
+    if meta.banner and meta.banner.text:
+        banner = {
+            "text": meta.banner.text,
+            "is_tlp": meta.banner.is_tlp,
+            "colour": colour(meta.banner.colour, "#000000"),
+            "background": colour(meta.banner.background, "#FFFFFF"),
+        }
+    groups = doc.bibliography_groups or ([("", doc.bibliography)] if doc.bibliography else [])
+    data = {
+        "meta": {
+            "title": meta.title or "Untitled briefing",
+            "subtitle": meta.subtitle,
+            "authors": list(meta.authors),
+            "organisation": meta.organisation,
+            "date": _date_parts(meta.date),
+            "date_display": meta.date_display or meta.date,
+            "distribution": meta.distribution,
+            "keywords": list(meta.keywords),
+            "banner": banner,
+            "style_name": meta.style_name,
+            "endnotes": meta.notes_placement == "endnotes",
+        },
+        "blocks": [d for d in (conv.block(b) for b in doc.blocks) if d is not None],
+        "notes": [rich(n) for n in doc.notes] if doc.is_note_style else [],
+        "bibliography_title": "Bibliography" if doc.is_note_style else "References",
+        "bibliography": [
+            {"title": title, "entries": [rich(e) for e in entries]} for title, entries in groups
+        ],
+        "source_summary": [breakable(p) for p in doc.source_summary],
+    }
+    return TypstData(data, conv.images)

@@ -1,0 +1,91 @@
+"""The fonts PDF and preview typeset with, and which characters of a document they cannot show.
+
+Typst silently substitutes a box for a character no font has; we check every character
+of the user's text against the shipped fonts' character maps first and report the gaps,
+so an analyst learns that the Thai quote will not print before a reader does.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from ...paths import resources_dir
+
+#: Shipped with the product (see resources/fonts/README.md for the licences).
+FONT_FILES = (
+    "LinLibertine_R.otf",
+    "LinLibertine_RI.otf",
+    "LinLibertine_RB.otf",
+    "LinLibertine_RBI.otf",
+    "LinBiolinum_R.otf",
+    "LinBiolinum_RB.otf",
+    "LinBiolinum_RI.otf",
+    "DejaVuSans.ttf",
+    "DejaVuSans-Bold.ttf",
+)
+#: Characters that are layout controls, not glyphs: no font needs to draw them.
+_INVISIBLE_CATEGORIES = {"Cc", "Cf", "Zl", "Zp"}
+
+
+def font_dir() -> Path:
+    return resources_dir() / "fonts"
+
+
+def font_paths() -> list[Path]:
+    folder = font_dir()
+    missing = [name for name in FONT_FILES if not (folder / name).is_file()]
+    if missing:
+        from ..atomic import ExportError
+
+        raise ExportError(
+            f"the bundled fonts are missing from {folder} ({', '.join(missing)}); "
+            "reinstall Briefing Studio"
+        )
+    return [folder / name for name in FONT_FILES]
+
+
+@lru_cache(maxsize=1)
+def covered_codepoints() -> frozenset[int]:
+    """Every code point some shipped font can draw (the union of their cmaps)."""
+    from fontTools.ttLib import TTFont
+
+    covered: set[int] = set()
+    for path in font_paths():
+        with TTFont(path, lazy=True) as font:
+            covered.update(font.getBestCmap() or {})
+    return frozenset(covered)
+
+
+def uncovered(text: str) -> list[str]:
+    """The distinct characters of `text` that no shipped font has, in first-seen order."""
+    covered = covered_codepoints()
+    seen: dict[str, None] = {}
+    for ch in text:
+        if ch.isspace() or ord(ch) in covered or ch in seen:
+            continue
+        if unicodedata.category(ch) in _INVISIBLE_CATEGORIES:
+            continue
+        # Variation selectors and emoji modifiers only alter the character before them.
+        if 0xFE00 <= ord(ch) <= 0xFE0F or 0x1F3FB <= ord(ch) <= 0x1F3FF:
+            continue
+        seen[ch] = None
+    return list(seen)
+
+
+def coverage_problem(text: str) -> str | None:
+    """One message naming the characters the PDF cannot show, or None when all can be."""
+    missing = uncovered(text)
+    if not missing:
+        return None
+    shown = ", ".join(f"{ch} (U+{ord(ch):04X} {_name(ch)})" for ch in missing[:12])
+    more = f" and {len(missing) - 12} more" if len(missing) > 12 else ""
+    return (
+        f"the PDF fonts cannot show {len(missing)} character(s): {shown}{more}; they print "
+        "as empty boxes. Transliterate or translate that text, or use the HTML export"
+    )
+
+
+def _name(ch: str) -> str:
+    return unicodedata.name(ch, "unnamed").lower()

@@ -1,0 +1,128 @@
+"""Typst, set up once per template: a private root folder, the shipped fonts, and compilation.
+
+Typst may only read files under its root, so the root is a fresh folder holding a copy of
+the template, the shared Typst library, the document as JSON and its images - and nothing
+else on the machine is readable from a template.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import typst
+
+from ...paths import templates_dir
+from ..atomic import ExportError
+from .data import TypstData
+from .fonts import font_paths
+
+#: The shared Typst library every house style imports as "../common/briefing.typ".
+COMMON = "common"
+MAIN = "main.typ"
+PDF_A = "a-2b"
+
+
+@lru_cache(maxsize=1)
+def typst_fonts() -> typst.Fonts:
+    """Only our fonts: no system fonts (output must not depend on the machine) and no
+    Typst built-ins (so the coverage check in fonts.py describes exactly what is used)."""
+    return typst.Fonts(
+        include_system_fonts=False,
+        include_embedded_fonts=False,
+        font_paths=[str(font_paths()[0].parent)],
+    )
+
+
+def template_folder(key: str) -> Path:
+    folder = templates_dir() / key
+    if not (folder / MAIN).is_file():
+        raise ExportError(
+            f"the template {key!r} has no {MAIN} for PDF export; choose another template "
+            "with --template"
+        )
+    return folder
+
+
+class Workspace:
+    """A root folder for Typst: template copy, shared library, doc.json and images."""
+
+    def __init__(self, template: str) -> None:
+        source = template_folder(template)
+        self.template = template
+        self.root = Path(tempfile.mkdtemp(prefix="briefing-typst-"))
+        try:
+            shutil.copytree(templates_dir() / COMMON, self.root / COMMON)
+            shutil.copytree(source, self.root / "template")
+            (self.root / "img").mkdir()
+        except OSError as e:
+            self.close()
+            raise ExportError(f"could not prepare the PDF template {template!r}: {e}") from None
+        self.main = self.root / "template" / MAIN
+        self._json = ""
+
+    def update(self, data: TypstData) -> None:
+        """Write what changed since the last update: Typst re-reads only changed files."""
+        for name, png in data.images.items():
+            path = self.root / name.lstrip("/")
+            if not path.exists():
+                path.write_bytes(png)
+        if data.json != self._json:
+            (self.root / "doc.json").write_text(data.json, encoding="utf-8")
+            self._json = data.json
+
+    def compiler(self, *, preview: bool = False) -> typst.Compiler:
+        """A compiler for this workspace; `preview` adds the page-map markers."""
+        return typst.Compiler(
+            input=str(self.main),
+            root=str(self.root),
+            font_paths=typst_fonts(),
+            ignore_system_fonts=True,
+            sys_inputs={"preview": "1" if preview else ""},
+        )
+
+    def close(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def compile_document(
+    compiler: typst.Compiler,
+    fmt: str,
+    *,
+    ppi: float | None = None,
+    pdfa: bool = False,
+    timestamp: datetime | None = None,
+    tags: bool = True,
+) -> tuple[Any, list[str]]:
+    """Run Typst; its errors become ExportError, its warnings come back as messages."""
+    options: dict[str, Any] = {"format": fmt, "pdf_tags": tags}
+    if ppi is not None:
+        options["ppi"] = ppi
+    if pdfa:
+        options["pdf_standards"] = PDF_A
+    if timestamp is not None:
+        options["timestamp"] = timestamp
+    try:
+        result, warnings = compiler.compile_with_warnings(**options)
+    except typst.TypstError as e:
+        raise typst_failure(e) from None
+    return result, [f"typesetting: {getattr(w, 'message', str(w))}" for w in warnings]
+
+
+def typst_failure(e: typst.TypstError) -> ExportError:
+    hints = "; ".join(getattr(e, "hints", []) or [])
+    detail = getattr(e, "message", "") or str(e)
+    return ExportError(
+        f"typesetting the PDF failed: {detail}{' (' + hints + ')' if hints else ''}; "
+        "if you edited the template, check it, otherwise report this with the briefing"
+    )
