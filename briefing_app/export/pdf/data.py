@@ -11,12 +11,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import Any
 
-from ...cite import RichRun, RichText
+from ...cite import RichText
 from ..document import (
     BlockQuote,
     Figure,
@@ -38,7 +39,7 @@ from ..document import (
 LONG_WORD = 40
 _BREAK_EVERY = 24
 _ZWSP = "\u200b"
-_LONG_WORD_RE = re.compile(r"\S{%d,}" % (LONG_WORD + 1))
+_LONG_WORD_RE = re.compile(rf"\S{{{LONG_WORD + 1},}}")
 _COLOUR_RE = re.compile(r"#[0-9A-Fa-f]{6}")
 #: Longest printed image height (inches) before a figure is scaled down to fit a page.
 MAX_FIGURE_HEIGHT_IN = 7.5
@@ -68,54 +69,8 @@ def _split_word(match: re.Match[str]) -> str:
     return _ZWSP.join(word[i : i + _BREAK_EVERY] for i in range(0, len(word), _BREAK_EVERY))
 
 
-def _run(
-    text: str, *, bold: bool = False, italic: bool = False, small_caps: bool = False, link: str = ""
-) -> dict[str, Any]:
-    out: dict[str, Any] = {"s": text if link else breakable(text)}
-    if bold:
-        out["b"] = True
-    if italic:
-        out["i"] = True
-    if small_caps:
-        out["sc"] = True
-    if link:
-        out["l"] = link
-    return out
-
-
-def rich(rt: RichText) -> list[dict[str, Any]]:
-    return [_rich_run(r) for r in rt if r.text]
-
-
-def _rich_run(r: RichRun) -> dict[str, Any]:
-    return _run(r.text, bold=r.bold, italic=r.italic, small_caps=r.small_caps, link=r.link)
-
-
-def inlines(items: list[Inline], notes: list[RichText]) -> list[dict[str, Any]]:
-    """Inline items as data; a note reference carries its note's text, so the template
-    renders a block from the block alone (and Typst can reuse an unchanged block)."""
-    out: list[dict[str, Any]] = []
-    for item in items:
-        if isinstance(item, Text):
-            if item.text:
-                out.append(_run(item.text, bold=item.bold, italic=item.italic, link=item.link))
-        elif isinstance(item, NoteRef):
-            _trim_before_mark(out)
-            note = notes[item.number - 1] if 0 < item.number <= len(notes) else ()
-            out.append({"n": item.number, "note": rich(note)})
-        elif isinstance(item, InTextCitation):
-            out.append({"c": rich(item.text)})
-    return out
-
-
-def _trim_before_mark(out: list[dict[str, Any]]) -> None:
-    """A note mark sits against the word before it: "city.¹", never "city ¹"."""
-    if out and "s" in out[-1] and "l" not in out[-1]:
-        text = out[-1]["s"].rstrip(" ")
-        if text:
-            out[-1]["s"] = text
-        else:
-            out.pop()
+def _keep(text: str) -> str:
+    return text
 
 
 def colour(value: str, default: str) -> str:
@@ -124,12 +79,58 @@ def colour(value: str, default: str) -> str:
 
 
 class _Converter:
-    def __init__(self, notes: list[RichText]) -> None:
+    """Maps resolved blocks to dicts; `wrap` is applied to every printed string."""
+
+    def __init__(self, notes: list[RichText], wrap: Callable[[str], str]) -> None:
         self.images: dict[str, bytes] = {}
         self.notes = notes
+        self.wrap = wrap
+
+    def run(
+        self,
+        text: str,
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        small_caps: bool = False,
+        link: str = "",
+    ) -> dict[str, Any]:
+        out: dict[str, Any] = {"s": text if link else self.wrap(text)}
+        if bold:
+            out["b"] = True
+        if italic:
+            out["i"] = True
+        if small_caps:
+            out["sc"] = True
+        if link:
+            out["l"] = link
+        return out
+
+    def rich(self, rt: RichText) -> list[dict[str, Any]]:
+        return [
+            self.run(r.text, bold=r.bold, italic=r.italic, small_caps=r.small_caps, link=r.link)
+            for r in rt
+            if r.text
+        ]
 
     def inl(self, items: list[Inline]) -> list[dict[str, Any]]:
-        return inlines(items, self.notes)
+        """Inline items as data; a note reference carries its note's text, so the template
+        renders a block from the block alone (and Typst can reuse an unchanged block)."""
+        out: list[dict[str, Any]] = []
+        for item in items:
+            if isinstance(item, Text):
+                if item.text:
+                    out.append(
+                        self.run(item.text, bold=item.bold, italic=item.italic, link=item.link)
+                    )
+            elif isinstance(item, NoteRef):
+                _trim_before_mark(out)
+                n = item.number
+                note = self.notes[n - 1] if 0 < n <= len(self.notes) else ()
+                out.append({"n": n, "note": self.rich(note)})
+            elif isinstance(item, InTextCitation):
+                out.append({"c": self.rich(item.text)})
+        return out
 
     def image(self, png: bytes) -> str:
         if not png:
@@ -139,11 +140,12 @@ class _Converter:
         return name
 
     def block(self, b: object) -> dict[str, Any] | None:
+        w = self.wrap
         if isinstance(b, Heading):
             return {
                 "t": "heading",
                 "level": max(1, min(b.level, 6)),
-                "text": breakable(b.text),
+                "text": w(b.text),
                 "number": b.number,
                 "portion": b.portion,
                 "anchor": b.anchor,
@@ -153,10 +155,10 @@ class _Converter:
         if isinstance(b, BlockQuote):
             return {
                 "t": "quote",
-                "text": breakable(b.text),
+                "text": w(b.text),
                 "cite": self.inl(b.citation),
                 "portion": b.portion,
-                "original": breakable(b.original),
+                "original": w(b.original),
             }
         if isinstance(b, Figure):
             return self.figure(b)
@@ -181,13 +183,13 @@ class _Converter:
                 "portion": b.portion,
                 "rows": [
                     {
-                        "title": breakable(r.title),
+                        "title": w(r.title),
                         "label": r.label,
                         "likelihood": r.likelihood,
                         "band": r.band,
                         "narrative": self.inl(r.narrative),
-                        "drivers": [breakable(d) for d in r.drivers],
-                        "signposts": [breakable(s) for s in r.signposts],
+                        "drivers": [w(d) for d in r.drivers],
+                        "signposts": [w(s) for s in r.signposts],
                         "portion": r.portion,
                     }
                     for r in b.rows
@@ -199,13 +201,13 @@ class _Converter:
                 "portion": b.portion,
                 "rows": [
                     {
-                        "name": breakable(r.name),
+                        "name": w(r.name),
                         "description": self.inl(r.description),
-                        "signals": breakable(r.signals),
-                        "threshold": breakable(r.threshold),
+                        "signals": w(r.signals),
+                        "threshold": w(r.threshold),
                         "status": r.status,
                         "reviewed": r.last_reviewed,
-                        "diag": [[breakable(s), v] for s, v in r.diagnosticity],
+                        "diag": [[w(s), v] for s, v in r.diagnosticity],
                         "portion": r.portion,
                     }
                     for r in b.rows
@@ -217,8 +219,8 @@ class _Converter:
                 "caption": self.inl(b.caption),
                 "portion": b.portion,
                 "widths": column_weights(b.columns, b.rows),
-                "columns": [breakable(c) for c in b.columns],
-                "rows": [[breakable(c) for c in row] for row in b.rows],
+                "columns": [w(c) for c in b.columns],
+                "rows": [[w(c) for c in row] for row in b.rows],
             }
         return None
 
@@ -228,6 +230,7 @@ class _Converter:
             width = MAX_FIGURE_HEIGHT_IN / b.height_in
         return {
             "t": "figure",
+            "number": b.number,
             "img": self.image(b.png),
             "width": round(width, 4),
             "alt": b.alt,
@@ -235,6 +238,16 @@ class _Converter:
             "portion": b.portion,
             "caption_portion": b.caption_portion,
         }
+
+
+def _trim_before_mark(out: list[dict[str, Any]]) -> None:
+    """A note mark sits against the word before it: "city.¹", never "city ¹"."""
+    if out and "s" in out[-1] and "l" not in out[-1]:
+        text = out[-1]["s"].rstrip(" ")
+        if text:
+            out[-1]["s"] = text
+        else:
+            out.pop()
 
 
 def column_weights(columns: list[str], rows: list[list[str]]) -> list[float]:
@@ -255,9 +268,13 @@ def _date_parts(iso: str) -> list[int] | None:
     return [d.year, d.month, d.day]
 
 
-def to_typst_data(doc: ResolvedDocument) -> TypstData:
-    """Everything the template reads, as JSON; the caller writes `images` beside it."""
-    conv = _Converter(doc.notes if doc.is_note_style else [])
+def to_typst_data(doc: ResolvedDocument, *, break_words: bool = True) -> TypstData:
+    """Everything the template reads, as JSON; the caller writes `images` beside it.
+
+    `break_words=False` keeps text exactly as typed, for writers that wrap long words
+    themselves (the HTML writer shares this data with the PDF templates).
+    """
+    conv = _Converter(doc.notes if doc.is_note_style else [], breakable if break_words else _keep)
     meta = doc.meta
     banner = None
     if meta.banner and meta.banner.text:
@@ -283,11 +300,12 @@ def to_typst_data(doc: ResolvedDocument) -> TypstData:
             "endnotes": meta.notes_placement == "endnotes",
         },
         "blocks": [d for d in (conv.block(b) for b in doc.blocks) if d is not None],
-        "notes": [rich(n) for n in doc.notes] if doc.is_note_style else [],
+        "notes": [conv.rich(n) for n in doc.notes] if doc.is_note_style else [],
         "bibliography_title": "Bibliography" if doc.is_note_style else "References",
         "bibliography": [
-            {"title": title, "entries": [rich(e) for e in entries]} for title, entries in groups
+            {"title": title, "entries": [conv.rich(e) for e in entries]}
+            for title, entries in groups
         ],
-        "source_summary": [breakable(p) for p in doc.source_summary],
+        "source_summary": [conv.wrap(p) for p in doc.source_summary],
     }
     return TypstData(data, conv.images)
