@@ -26,8 +26,36 @@ class Options:
     sample: bool
 
 
+#: Qt's own command-line options that take a value (see QApplication and QGuiApplication).
+QT_VALUE_OPTIONS = frozenset(
+    {
+        "-platform", "-platformpluginpath", "-platformtheme", "-plugin", "-qmljsdebugger",
+        "-style", "-stylesheet", "-session", "-display", "-geometry", "-title", "-qwindowtitle",
+        "-qwindowgeometry", "-qwindowicon", "-name", "-screen",
+    }
+)  # fmt: skip
+
+
+def split_qt_arguments(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(ours, Qt's): Qt's options start with a single dash, some followed by a value."""
+    ours: list[str] = []
+    qt: list[str] = []
+    items = iter(argv)
+    for arg in items:
+        if arg.startswith("-") and not arg.startswith("--") and arg != "-":
+            qt.append(arg)
+            if arg in QT_VALUE_OPTIONS:
+                value = next(items, None)
+                if value is not None:
+                    qt.append(value)
+        else:
+            ours.append(arg)
+    return ours, qt
+
+
 def parse_arguments(argv: Sequence[str]) -> tuple[Options, list[str]]:
-    """Our options, and the rest (Qt's own, such as `-platform offscreen`) for QApplication."""
+    """Our options, and Qt's own (such as `-platform offscreen`) for QApplication."""
+    ours, qt = split_qt_arguments(argv)
     parser = argparse.ArgumentParser(
         prog="briefing-studio", description=f"{APP_NAME}: source-traceable briefings."
     )
@@ -36,10 +64,10 @@ def parse_arguments(argv: Sequence[str]) -> tuple[Options, list[str]]:
         "--sample", action="store_true", help="open the sample project (built on first use)"
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    known, rest = parser.parse_known_args(list(argv))
+    known = parser.parse_args(ours)
     if known.project is not None and known.sample:
         parser.error("give a project file or --sample, not both")
-    return Options(project=known.project, sample=known.sample), rest
+    return Options(project=known.project, sample=known.sample), qt
 
 
 def application(qt_arguments: Sequence[str] = ()) -> QApplication:

@@ -64,7 +64,9 @@ class Job(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, task: Task, parent: QObject | None = None) -> None:
+    def __init__(self, task: Task, parent: QObject) -> None:
+        # A parent is required: it owns the C++ object, so the job is never deleted by the
+        # worker thread dropping the last Python reference to it.
         super().__init__(parent)
         self._task = task
         self._cancel = threading.Event()
@@ -81,6 +83,7 @@ class Job(QObject):
         return self._done.is_set()
 
     def start(self, pool: QThreadPool | None = None) -> Job:
+        """Run on `pool` (the global one by default); connect to the signals before this."""
         (pool or QThreadPool.globalInstance()).start(_Runner(self))
         return self
 
@@ -114,10 +117,28 @@ class _Runner(QRunnable):
         self._job.run()
 
 
-def run_in_background(task: Task, parent: QObject | None = None) -> Job:
-    """Start `task` on the global thread pool; connect to the returned job's signals.
+def run_in_background(
+    task: Task,
+    parent: QObject,
+    *,
+    on_finished: Callable[[Any], None] | None = None,
+    on_failed: Callable[[str], None] | None = None,
+    on_progress: Callable[[int, int, str], None] | None = None,
+    on_cancelled: Callable[[], None] | None = None,
+) -> Job:
+    """Start `task` on the global thread pool, with its handlers connected first.
 
-    Give a `parent` (usually the window) so the job lives as long as its receivers, or keep
-    a reference yourself; a job without either may be collected before it reports.
+    Handlers must be connected before the job starts: a queued signal reaches only the
+    receivers connected when it was emitted, and a short task may be done at once. The
+    `parent` (usually the window) keeps the job alive until it reports.
     """
-    return Job(task, parent).start()
+    job = Job(task, parent)
+    for signal, handler in (
+        (job.finished, on_finished),
+        (job.failed, on_failed),
+        (job.progress, on_progress),
+        (job.cancelled, on_cancelled),
+    ):
+        if handler is not None:
+            signal.connect(handler)
+    return job.start()

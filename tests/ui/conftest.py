@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QEvent, QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication
 
 from briefing_app.model.blocks import Chart, KeyJudgments, Paragraph, Quote
@@ -36,8 +36,12 @@ def isolated_user_folders(
     data = tmp_path / "data"
     monkeypatch.setenv(DATA_DIR_ENV, str(data))
     yield data
+    # Close and delete every window now, not at interpreter exit, where PySide may
+    # finalise wrappers in an unsafe order.
     for widget in QApplication.topLevelWidgets():
         widget.close()
+        widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 ARTICLE_TEXT = (
