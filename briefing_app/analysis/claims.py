@@ -16,6 +16,7 @@ _DATE = re.compile(
 #: Units a number may be glued to ("5km", "3.5bn", "40%"); any other letters glued to
 #: digits make an identifier ("T0504", "2S19", "25th"), not a figure.
 _UNITS = {"", "%", "k", "m", "bn", "mn", "km", "kg", "t", "mm", "cm", "ha", "h", "mph", "kph"}
+_DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"(?<![A-Za-z\d_\-/.])(\d+(?:[.,]\d+)*)([A-Za-z%]*)")
 #: Number words for counts large enough to be facts; "two scenarios" and "four signposts"
 #: describe the briefing itself, so small numbers in words are not treated as claims.
@@ -33,12 +34,13 @@ def claim_kind(sentence: str) -> tuple[str, str] | None:
     quoted = quotations(sentence)
     if quoted:
         return "a quotation", quoted[0]
-    m = _DATE.search(sentence)
-    if m:
-        return "a date", m.group(0)
-    for m in _NUMBER.finditer(sentence):
-        if m.group(2).lower() in _UNITS:
-            return "a number", m.group(0)
+    if _DIGIT.search(sentence):
+        m = _DATE.search(sentence)
+        if m:
+            return "a date", m.group(0)
+        for m in _NUMBER.finditer(sentence):
+            if m.group(2).lower() in _UNITS:
+                return "a number", m.group(0)
     m = _QUANTITY.search(sentence)
     if m:
         return "a quantity", m.group(0)

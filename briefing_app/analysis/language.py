@@ -80,9 +80,17 @@ def _key(words: str) -> str:
     return key[:-2] if key.endswith("certainly") else key
 
 
+#: Every likelihood word contains one of these; a sentence without any is skipped quickly.
+_TERM_HINTS = ("likel", "certain", "chance", "probab", "remote", "possib", "odds")
+_HEDGE_HINTS = ("could", "might", "may", "probabl", "possibl", "perhaps", "maybe", "conceiv")
+
+
 def term_uses(text: str, scale: LikelihoodScale) -> list[tuple[str, TermUse | None]]:
     """Likelihood words in `text` as (words as written, use in `scale` or None when the
     words belong only to another scale)."""
+    lower = text.lower()
+    if not any(hint in lower for hint in _TERM_HINTS):
+        return []
     found: list[tuple[str, TermUse | None]] = []
     for m in _TERMS.finditer(text):
         uses = _USES[_key(m.group(0))]
@@ -92,6 +100,9 @@ def term_uses(text: str, scale: LikelihoodScale) -> list[tuple[str, TermUse | No
 
 
 def hedges(text: str) -> list[str]:
+    lower = text.lower()
+    if not any(hint in lower for hint in _HEDGE_HINTS):
+        return []
     return [m.group(0) for m in _HEDGE.finditer(text)]
 
 
@@ -106,24 +117,21 @@ def check_language(ctx: CheckContext) -> Iterator[Finding]:
     synonyms: list[tuple[Location, str, str, TermUse]] = []
     for prose in ctx.prose():
         for n, sentence in enumerate(prose.sentences, 1):
-            where = _at(prose.location, n)
             text = without_quotations(sentence.text)
             uses = term_uses(text, scale)
-            yield from _off_scale(
-                where,
-                sentence.text,
-                text,
-                uses,
-                scale,
-                reported=sentence.cited and bool(_REPORTING.search(text)),
-            )
+            hedged = hedges(text)
+            if not uses and not hedged:
+                continue
+            where = _at(prose.location, n)
+            reported = bool(hedged) and sentence.cited and bool(_REPORTING.search(text))
+            yield from _off_scale(where, sentence.text, uses, hedged, scale, reported=reported)
             for words, use in uses:
                 if use is not None and use.row == TERM_ROW:
                     term_row_used = True
                 elif use is not None:
                     synonyms.append((where, sentence.text, words, use))
-            confidence = _CONFIDENCE.search(text)
-            likelihood = [w for w, _ in uses] + hedges(text)
+            confidence = _CONFIDENCE.search(text) if "confiden" in text.lower() else None
+            likelihood = [w for w, _ in uses] + hedged
             if confidence and likelihood:
                 yield finding(
                     "confidence-with-likelihood",
@@ -149,8 +157,8 @@ def check_language(ctx: CheckContext) -> Iterator[Finding]:
 def _off_scale(
     where: Location,
     sentence: str,
-    text: str,
     uses: list[tuple[str, TermUse | None]],
+    hedged: list[str],
     scale: LikelihoodScale,
     *,
     reported: bool,
@@ -169,7 +177,7 @@ def _off_scale(
         )
     if reported:
         return
-    for word in hedges(text):
+    for word in hedged:
         allowed = ", ".join(repr(t.term) for t in scale.terms)
         yield finding(
             "off-scale-language",

@@ -24,15 +24,20 @@ class Portion:
 
     location: Location
     kind: str  # heading, block, caption or item: how the message names it
-    name: str
+    label: str
     marking: str
+    block: Block | None = None  # named from its text only when a finding needs the name
+
+    @property
+    def name(self) -> str:
+        return block_name(self.block) if self.block is not None else self.label
 
 
 def portions(ctx: CheckContext) -> Iterator[Portion]:
     for s, section in enumerate(ctx.briefing.sections):
         yield Portion(ctx.where(s), "heading", section.heading, section.marking)
         for b, block in enumerate(section.blocks):
-            yield Portion(ctx.where(s, b), "block", block_name(block), block.marking)
+            yield Portion(ctx.where(s, b), "block", "", block.marking, block)
             if isinstance(block, Chart):
                 yield Portion(
                     ctx.where(s, b),
