@@ -87,3 +87,28 @@ def test_run_checks_reads_the_template_when_not_told(sample):
     assert [f.rule for f in run_checks(b, [], [])] == ["missing-required-section"]
     b.template = "sitrep"
     assert run_checks(b, [], []) == []
+
+
+def test_a_copied_edition_differs_only_where_it_was_edited(sample):
+    from briefing_app.analysis.project_checks import diff_editions
+
+    with Project.open(sample) as project:
+        new_id = project.briefings.copy_edition("br1")
+        assert diff_editions(project, "br1", new_id) == []
+        edition = project.briefings.get(new_id)
+        edition.signposts()[1].status = "observed"
+        project.briefings.save(edition)
+        changes = diff_editions(project, "br1", new_id)
+        project.briefings.remove(new_id)
+    assert [c.text for c in changes] == [
+        "Signpost status: Corridor to Myrnohrad narrows below 2 km (emerging → observed)"
+    ]
+
+
+def test_the_sample_source_summary_is_drafted_from_its_library(sample):
+    from briefing_app.analysis.project_checks import source_summary_for_project
+
+    with Project.open(sample) as project:
+        paragraphs = source_summary_for_project(project, "br1")
+    assert paragraphs[0].startswith("This assessment draws on 7 sources: 3 news articles,")
+    assert any("Troop estimates on the axis differ: 110,000 vs 170,000" in p for p in paragraphs)
