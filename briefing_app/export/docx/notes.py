@@ -143,6 +143,8 @@ def write_notes_part(
         root.append(child)
     doc_part.relate_to(part, kind.reltype)
     _declare_separators(document, kind)
+    if kind.number_format:
+        _section_number_format(document, kind)
     return part
 
 
@@ -161,3 +163,43 @@ def _declare_separators(document: DocxDocument, kind: NoteKind) -> None:
         _SETTINGS_AFTER_NOTES if kind is ENDNOTES else ("w:endnotePr", *_SETTINGS_AFTER_NOTES)
     )
     settings.insert_element_before(pr, *successors)
+
+
+#: w:sectPr children that follow w:footnotePr / w:endnotePr (schema order).
+_SECTION_AFTER_NOTES = (
+    "w:type",
+    "w:pgSz",
+    "w:pgMar",
+    "w:paperSrc",
+    "w:pgBorders",
+    "w:lnNumType",
+    "w:pgNumType",
+    "w:cols",
+    "w:formProt",
+    "w:vAlign",
+    "w:noEndnote",
+    "w:titlePg",
+    "w:textDirection",
+    "w:bidi",
+    "w:rtlGutter",
+    "w:docGrid",
+    "w:printerSettings",
+    "w:sectPrChange",
+)
+
+
+def _section_number_format(document: DocxDocument, kind: NoteKind) -> None:
+    """The number format again on each section: LibreOffice reads it only from there
+    (with settings alone it printed endnotes as i, ii, iii)."""
+    for sect_pr in document.element.body.iter(qn("w:sectPr")):
+        old = sect_pr.find(qn(f"w:{kind.tag}Pr"))
+        if old is not None:
+            sect_pr.remove(old)
+        pr = parse_xml(
+            f'<w:{kind.tag}Pr {ooxml.NSDECLS}><w:numFmt w:val="{kind.number_format}"/>'
+            f"</w:{kind.tag}Pr>"
+        )
+        successors = (
+            _SECTION_AFTER_NOTES if kind is ENDNOTES else ("w:endnotePr", *_SECTION_AFTER_NOTES)
+        )
+        sect_pr.insert_element_before(pr, *successors)

@@ -93,6 +93,10 @@ def test_endnotes_are_numbered_in_arabic_not_words_default_roman(tmp_path: Path)
     assert len(root.findall("w:endnote", NS)) == 4
     pr = part_xml(path, "word/settings.xml").find("w:endnotePr", NS)
     assert pr.find("w:numFmt", NS).get(f"{{{W}}}val") == "decimal"
+    section = part_xml(path, "word/document.xml").find("w:body/w:sectPr", NS)
+    assert section.find("w:endnotePr/w:numFmt", NS).get(f"{{{W}}}val") == "decimal"
+    names = [el.tag.split("}")[1] for el in section]
+    assert names.index("endnotePr") < names.index("pgSz")
 
 
 def test_a_reference_that_already_has_notes_ends_with_exactly_one_notes_part(
