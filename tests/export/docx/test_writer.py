@@ -240,3 +240,41 @@ def test_a_failed_export_leaves_the_previous_file_intact(tmp_path: Path) -> None
         write_docx(every_block(), target, reference_docx=tmp_path / "missing.docx")
     assert target.read_bytes() == b"previous"
     assert list(tmp_path.iterdir()) == [target]
+
+
+def test_source_summary_statement_and_grouped_sources_close_the_document(tmp_path: Path) -> None:
+    doc = every_block()
+    doc.source_summary = ["The source base is thin.", "Two sources conflict."]
+    doc.bibliography_groups = [
+        ("Primary sources", doc.bibliography[:1]),
+        ("Secondary sources", doc.bibliography[1:]),
+    ]
+    paragraphs = body_paragraphs(write_docx(doc, tmp_path / "g.docx"))
+    start = paragraphs.index(("Heading1", "Source summary statement"))
+    assert paragraphs[start:] == [
+        ("Heading1", "Source summary statement"),
+        ("Normal", "The source base is thin."),
+        ("Normal", "Two sources conflict."),
+        ("Heading1", "Sources"),
+        ("Heading2", "Primary sources"),
+        ("Bibliography", "Doe. Report."),
+        ("Heading2", "Secondary sources"),
+        ("Bibliography", "Smith. Ledger."),
+    ]
+
+
+def test_contents_lists_every_heading_linked_to_its_bookmark(written: Path) -> None:
+    body = part_xml(written, "word/document.xml")
+    bookmarks = {b.get(f"{{{W}}}name") for b in body.iter(f"{{{W}}}bookmarkStart")}
+    entries = [
+        p
+        for p in body.iter(f"{{{W}}}p")
+        if (
+            p.find("w:pPr/w:pStyle", NS) is not None
+            and p.find("w:pPr/w:pStyle", NS).get(f"{{{W}}}val").startswith("TOC")
+        )
+        and p.find("w:pPr/w:pStyle", NS).get(f"{{{W}}}val") != "TOCHeading"
+    ]
+    assert [texts(p) for p in entries] == ["1 (U) Summary", "1.1 (U) Outlook", "Sources"]
+    anchors = [p.find("w:hyperlink", NS).get(f"{{{W}}}anchor") for p in entries]
+    assert set(anchors) == bookmarks and len(anchors) == 3
