@@ -51,13 +51,16 @@ def chart_height_in(
     style: ChartStyle = DEFAULT_STYLE,
     scale: str = DEFAULT_SCALE,
 ) -> float:
-    """The printed height (inches) a chart takes at `width_in` when no height is given."""
+    """The printed height (inches) a chart takes at `width_in` when no height is given.
 
-    def measure() -> float:
-        m = Metrics(_SVG_PX_PER_PT, style)
-        return natural_height_px(spec, width_in * 72 * m.px_per_pt, m, scale) / 72 / m.px_per_pt
+    Measured once at SVG metrics, so the PNG and the SVG of a chart share one aspect ratio.
+    """
+    return call_on_gui_thread(lambda: _natural_height_in(spec, width_in, style, scale))
 
-    return call_on_gui_thread(measure)
+
+def _natural_height_in(spec: ChartSpec, width_in: float, style: ChartStyle, scale: str) -> float:
+    m = Metrics(_SVG_PX_PER_PT, style)
+    return natural_height_px(spec, width_in * 72 * m.px_per_pt, m, scale) / 72 / m.px_per_pt
 
 
 class _Stage:
@@ -124,12 +127,10 @@ def close_stage() -> None:
 def _size_px(
     spec: ChartSpec, width_in: float, height_in: float | None, m: Metrics, scale: str
 ) -> tuple[int, int]:
-    w = round(width_in * 72 * m.px_per_pt)
     if height_in is None:
-        h = round(natural_height_px(spec, w, m, scale))
-    else:
-        h = round(height_in * 72 * m.px_per_pt)
-    return w, h
+        height_in = _natural_height_in(spec, width_in, m.style, scale)
+    per_in = 72 * m.px_per_pt
+    return round(width_in * per_in), round(height_in * per_in)
 
 
 def render_image(

@@ -77,11 +77,7 @@ def wrap_text(
 
 
 def _elide(text: str, m: Metrics, pt: float, width: float, bold: bool) -> str:
-    if m.text_width(text, pt, bold) <= width:
-        return text
-    while text and m.text_width(text + "…", pt, bold) > width:
-        text = text[: max(0, min(len(text) - 1, int(len(text) * 0.9)))]
-    return text.rstrip() + "…"
+    return m.elide(text, pt, width, bold)
 
 
 class TextBlock(pg.GraphicsWidget):
@@ -315,6 +311,18 @@ def _category_axis_width(
     return width, fitted
 
 
+def _rows_fit(m: Metrics, height: float, rows: int) -> bool:
+    """Whether each of `rows` rows is tall enough for a line of tick-size text."""
+    return rows == 0 or height / rows >= m.line_height(m.style.tick_pt)
+
+
+def _row_ticks(m: Metrics, names: Sequence[str], height: float) -> list[tuple[float, str]]:
+    """Category names down a vertical axis; every n-th when rows are too thin for all."""
+    row = height / max(1, len(names))
+    every = max(1, math.ceil(m.line_height(m.style.tick_pt) * 1.1 / max(row, 1e-6)))
+    return [(float(i), name) for i, name in enumerate(names) if i % every == 0]
+
+
 # ---------------------------------------------------------------------------------------------
 # Kinds
 
@@ -481,7 +489,7 @@ def _hbar(plot: pg.PlotItem, spec: ChartSpec, data: CategoryData, box: Box) -> l
     plot.setXRange(left, right, padding=0)
     plot.setYRange(-0.5, n - 0.5, padding=0)
     plot.getAxis("bottom").setTicks([ticks, []])
-    plot.getAxis("left").setTicks([list(enumerate(names)), []])
+    plot.getAxis("left").setTicks([_row_ticks(m, names, box.view_height), []])
     plot.getAxis("left").setStyle(tickLength=0)
     _grid_lines(plot, m, [v for v, _ in ticks if v != 0], vertical=True)
     _zero_line(plot, m, vertical=True, needed=lo < 0)
@@ -500,7 +508,10 @@ def _hbar(plot: pg.PlotItem, spec: ChartSpec, data: CategoryData, box: Box) -> l
             )
         )
         px_gap = gap * scale
+        labelled = _rows_fit(m, box.view_height, n)
         for y, v in zip(ys, arr[keep], strict=True):
+            if not labelled:
+                break
             x = v + px_gap if v >= 0 else v - px_gap
             _text(
                 plot,
@@ -593,14 +604,17 @@ def _fits(m: Metrics, width: float) -> Callable[[list[str]], int]:
 
 
 @dataclass
-class _Placed:
+class PlacedEvent:
+    """Where the timeline puts one event: its row in the lane and its label's pixel span."""
+
     x: float  # event time, seconds
     row: int  # row within the lane, or -1 when the label is left out
     text: str
     label_left: bool  # label drawn left of the dot
+    span: tuple[float, float] = (0.0, 0.0)  # dot and label, pixels from the plot's left
 
 
-def plan_timeline(data: TimelineData, box: Box) -> tuple[list[list[_Placed]], int]:
+def plan_timeline(data: TimelineData, box: Box) -> tuple[list[list[PlacedEvent]], int]:
     """Place each event's dot and label in rows of its lane so no two labels touch.
 
     Greedy interval packing in pixels: an event goes in the lowest row of its lane where its
@@ -615,14 +629,14 @@ def plan_timeline(data: TimelineData, box: Box) -> tuple[list[list[_Placed]], in
     to_px = width / (t1 - t0)
     r, gap = m.px(2.6), m.px(3)
     max_label = width * 0.45
-    lanes: dict[str, list[_Placed]] = {lane: [] for lane in data.lanes}
+    lanes: dict[str, list[PlacedEvent]] = {lane: [] for lane in data.lanes}
     ends: dict[str, list[float]] = {lane: [] for lane in data.lanes}
     omitted = 0
     for e, x in zip(data.events, xs, strict=True):
         px = (x - t0) * to_px
         text = _elide(f"{_short_date(e.when)}  {e.label}", m, pt, max_label, False)
         w = m.text_width(text, pt)
-        label_left = px + r + gap + w > width and px - r - gap - w >= 0
+        label_left = px + r + gap + w > width - gap and px - r - gap - w >= 0
         span = (px - r - gap - w, px + r) if label_left else (px - r, px + r + gap + w)
         rows = ends[e.lane]
         row = next((i for i, end in enumerate(rows) if end + gap * 2 <= span[0]), None)
@@ -631,10 +645,10 @@ def plan_timeline(data: TimelineData, box: Box) -> tuple[list[list[_Placed]], in
             row = len(rows) - 1
         if row is None:
             omitted += 1
-            lanes[e.lane].append(_Placed(x, -1, "", False))
+            lanes[e.lane].append(PlacedEvent(x, -1, "", False, (px - r, px + r)))
             continue
         rows[row] = span[1]
-        lanes[e.lane].append(_Placed(x, row, text, label_left))
+        lanes[e.lane].append(PlacedEvent(x, row, text, label_left, span))
     return [lanes[lane] for lane in data.lanes], omitted
 
 
@@ -747,7 +761,7 @@ def _likelihood(
     plot.setYRange(-0.5, n - 0.5, padding=0)
     ticks = value_ticks(0, 100, 10, "%")
     plot.getAxis("bottom").setTicks([ticks, []])
-    plot.getAxis("left").setTicks([list(enumerate(names)), []])
+    plot.getAxis("left").setTicks([_row_ticks(m, names, box.view_height), []])
     plot.getAxis("left").setStyle(tickLength=0)
     _grid_lines(plot, m, [v for v, _ in ticks if v], vertical=True)
     to_data = 100 / box.view_width
@@ -767,6 +781,8 @@ def _likelihood(
         )
     gap = m.px(4) * to_data
     for i, s in enumerate(data.scenarios):
+        if not _rows_fit(m, box.view_height, n):
+            break  # rows thinner than a line of text: the bands alone tell the story
         text = s.band_text
         w = m.text_width(text, m.style.tick_pt) * to_data
         if s.high + gap + w <= 100 or (s.low - gap - w < 0 and 100 - s.high >= s.low):

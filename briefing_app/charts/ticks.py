@@ -43,9 +43,7 @@ def value_range(
 
 def format_value(value: float, step: float = 1.0, unit: str = "") -> str:
     """A tick or data label: thousands separators, as many decimals as the step needs."""
-    decimals = 0 if step >= 1 else min(6, math.ceil(-math.log10(step) - 1e-9))
-    if step >= 1 and not float(value).is_integer():
-        decimals = 1
+    decimals = next((d for d in range(7) if abs(step * 10**d - round(step * 10**d)) < 1e-6), 6)
     text = f"{value:,.{decimals}f}"
     if text.startswith("-") and float(text.replace(",", "")) == 0:
         text = text[1:]
