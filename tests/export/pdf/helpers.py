@@ -39,11 +39,17 @@ def png(width: int, height: int, rgb: tuple[int, int, int] = (60, 100, 150)) -> 
     raw = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
 
     def chunk(kind: bytes, body: bytes) -> bytes:
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw))
-            + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
 
 
 def stub_chart(spec: object, width_in: float, scale: str) -> RenderedImage:
@@ -121,7 +127,11 @@ def block_texts(block: object) -> list[str]:
     if isinstance(block, SignpostTable):
         return [t for r in block.rows for t in (r.name, *inline_texts(r.description), r.threshold)]
     if isinstance(block, TableBlock):
-        return [*inline_texts(block.caption), *block.columns, *(c for row in block.rows for c in row)]
+        return [
+            *inline_texts(block.caption),
+            *block.columns,
+            *(c for row in block.rows for c in row),
+        ]
     return []
 
 
@@ -148,9 +158,16 @@ def hostile_document() -> ResolvedDocument:
         return h[i % len(h)]
 
     notes = [(RichRun(t(i)), RichRun(" " + t(i + 1), italic=True)) for i in range(4)]
-    inl: list[Inline] = [Text(t(0) + " "), Text(t(1), bold=True), NoteRef(1), Text(" " + t(2)),
-                         Text(t(3), italic=True), Text(t(4), link="https://example.org/a?b=<c>"),
-                         NoteRef(2), Text(" " + LONG_WORD + " " + EMOJI)]
+    inl: list[Inline] = [
+        Text(t(0) + " "),
+        Text(t(1), bold=True),
+        NoteRef(1),
+        Text(" " + t(2)),
+        Text(t(3), italic=True),
+        Text(t(4), link="https://example.org/a?b=<c>"),
+        NoteRef(2),
+        Text(" " + LONG_WORD + " " + EMOJI),
+    ]
     blocks = [
         Heading(1, t(6), "1", "(U)", "sec-1"),
         Para(inl, "(U)"),
@@ -158,21 +175,34 @@ def hostile_document() -> ResolvedDocument:
         Figure(1, [Text("Figure 1: " + t(0))], t(1), png(40, 20), 6.3, 3.15),
         Figure(2, [Text("Figure 2: " + t(2))], t(3), b"", 0, 0),
         KeyJudgmentsBox([JudgmentItem([Text(t(3)), NoteRef(4)], "likely", "55-80%", "high")]),
-        ScenarioTable([ScenarioRow(t(1), t(2), "unlikely", "20-45%", [Text(t(3))],
-                                   [t(4)], [t(5)])]),
-        SignpostTable([SignpostRow(t(6), [Text(t(0))], t(1), t(2), "emerging", "1 May 2025",
-                                   [(t(3), "high")])]),
+        ScenarioTable(
+            [ScenarioRow(t(1), t(2), "unlikely", "20-45%", [Text(t(3))], [t(4)], [t(5)])]
+        ),
+        SignpostTable(
+            [
+                SignpostRow(
+                    t(6), [Text(t(0))], t(1), t(2), "emerging", "1 May 2025", [(t(3), "high")]
+                )
+            ]
+        ),
         TableBlock(1, [Text("Table 1: " + t(4))], [t(5), t(6)], [[t(0), t(1)], [t(2), t(3)]]),
         Heading(2, t(2), "1.1", "", "sec-2"),
         Para([Text(t(5))]),
     ]
     meta = DocMeta(
-        title=t(1), subtitle=t(2), authors=[t(3), t(4)], organisation=t(0),
-        date="2025-11-10", date_display="10 November 2025", distribution=t(6),
-        keywords=[t(4), t(5)], banner=Banner("TLP:AMBER", "#FFC000", "#000000", is_tlp=True),
+        title=t(1),
+        subtitle=t(2),
+        authors=[t(3), t(4)],
+        organisation=t(0),
+        date="2025-11-10",
+        date_display="10 November 2025",
+        distribution=t(6),
+        keywords=[t(4), t(5)],
+        banner=Banner("TLP:AMBER", "#FFC000", "#000000", is_tlp=True),
     )
-    return ResolvedDocument(meta, blocks, notes, [(RichRun(t(6)),), (RichRun(t(0)),)],
-                            source_summary=[t(1)])
+    return ResolvedDocument(
+        meta, blocks, notes, [(RichRun(t(6)),), (RichRun(t(0)),)], source_summary=[t(1)]
+    )
 
 
 def hostile_strings() -> list[str]:

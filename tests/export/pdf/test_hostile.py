@@ -20,8 +20,9 @@ from tests.export.pdf.helpers import (
 
 
 @pytest.fixture(scope="module", params=["strategic", "sitrep"])
-def hostile(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-            ) -> tuple[ResolvedDocument, list[str]]:
+def hostile(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[ResolvedDocument, list[str]]:
     doc = hostile_document()
     doc.meta.template = request.param
     path = write_pdf(doc, tmp_path_factory.mktemp("hostile") / "h.pdf")
