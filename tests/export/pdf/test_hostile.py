@@ -58,7 +58,7 @@ def test_no_file_was_read_and_nothing_was_evaluated(
 
 def test_every_field_reaches_the_page(hostile: tuple[ResolvedDocument, list[str]]) -> None:
     """Each HOSTILE string sits in many fields; count them to see no field was dropped."""
-    doc, pages = hostile
+    _, pages = hostile
     printed = normalise("".join(pages))
     counts = {h: printed.count(normalise(h)) for h in HOSTILE if h != _RTL}
     assert min(counts.values()) >= 4, counts

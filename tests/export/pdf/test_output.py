@@ -115,7 +115,7 @@ def test_a_template_without_typst_file_is_a_clear_error(
     shutil.copytree(templates_dir(), root)
     (root / "strategic" / "main.typ").unlink()
     monkeypatch.setenv("BRIEFING_STUDIO_TEMPLATES", str(root))
-    with pytest.raises(ExportError, match="no main.typ"):
+    with pytest.raises(ExportError, match=r"no main\.typ"):
         write_pdf(hostile_document(), tmp_path / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()
 

@@ -10,8 +10,8 @@ from pypdf.generic import DictionaryObject
 
 from briefing_app.cite import rich_to_plain
 from briefing_app.export.document import Figure, Heading
-from briefing_app.export.pdf.typeset import Workspace
 from briefing_app.export.pdf.data import to_typst_data
+from briefing_app.export.pdf.typeset import Workspace
 from tests.export.pdf.conftest import SamplePdf
 from tests.export.pdf.helpers import block_texts, normalise, printed_in
 
