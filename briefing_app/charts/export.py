@@ -24,7 +24,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import pyqtgraph as pg
 import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, QSize
@@ -150,7 +149,7 @@ def render_image(
         w, h = _size_px(spec, width_in, height_in, m, scale)
         stage = _get_stage()
         stage.layout(spec, w, h, m, scale)
-        image = QImage(w, h, QImage.Format.Format_RGB888)
+        image = QImage(w, h, QImage.Format.Format_RGB32)
         image.fill(QColor("#FFFFFF"))
         painter = QPainter(image)
         try:
@@ -225,30 +224,34 @@ def _check_size(width_in: float, height_in: float | None, dpi: int) -> None:
 
 
 def encode_png(image: QImage, dpi: int) -> bytes:
-    """PNG with a pHYs chunk (so Word sizes it right), written with zlib.
+    """PNG with a pHYs chunk (so Word sizes it right), streamed through zlib.
 
-    Qt's own PNG writer takes ~90 ms for a 300-dpi page-wide chart; mostly-white charts
-    compress well and ~5x faster with unfiltered rows at zlib level 3, which keeps 40 charts
-    inside the export's time budget.
+    Qt's own PNG writer takes ~90 ms for a 300-dpi page-wide chart. Mostly-white charts
+    compress well with unfiltered rows at a low zlib level, fed row by row straight from
+    the image's memory (no copies): ~20 ms, which keeps 40 charts inside the time budget.
     """
     image = image.convertToFormat(QImage.Format.Format_RGB888)
     w, h, stride = image.width(), image.height(), image.bytesPerLine()
-    pixels = np.frombuffer(image.constBits(), dtype=np.uint8, count=stride * h).reshape(h, stride)
-    raw = np.zeros((h, w * 3 + 1), dtype=np.uint8)  # a 0 (no filter) byte starts each row
-    raw[:, 1:] = pixels[:, : w * 3]
+    bits = memoryview(image.constBits()).cast("B")
+    row_bytes = w * 3
+    packer = zlib.compressobj(2)
+    body: list[bytes] = []
+    for y in range(h):
+        body.append(packer.compress(b"\x00"))  # filter type 0 (none) starts each row
+        body.append(packer.compress(bits[y * stride : y * stride + row_bytes]))
+    body.append(packer.flush())
     per_metre = round(dpi / 0.0254)
 
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-        )
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data)
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
 
     return b"".join(
         (
             b"\x89PNG\r\n\x1a\n",
             chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)),
             chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)),
-            chunk(b"IDAT", zlib.compress(raw.tobytes(), 3)),
+            chunk(b"IDAT", b"".join(body)),
             chunk(b"IEND", b""),
         )
     )

@@ -19,7 +19,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QGraphicsGridLayout, QGraphicsItem
 
 from briefing_app.model.chart import ChartSpec
 from briefing_app.model.estimative import DEFAULT_SCALE
@@ -194,6 +194,50 @@ class PrintAxis(pg.AxisItem):
             p.restore()
 
 
+class ChartPlot(pg.GraphicsWidget):
+    """A view box with a left and a bottom axis: the part of pyqtgraph's PlotItem we use.
+
+    PlotItem also builds context menus and control panels out of Qt widgets for every plot
+    (about half of a chart's build time); a printed or static chart needs none of them.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.layout = QGraphicsGridLayout()
+        self.layout.setContentsMargins(0, 0, 0, 0)
+        self.layout.setSpacing(0)
+        self.setLayout(self.layout)
+        self.vb = pg.ViewBox(enableMenu=False, defaultPadding=0.0)
+        self.vb.setMouseEnabled(x=False, y=False)
+        self.axes = {"left": PrintAxis("left"), "bottom": PrintAxis("bottom")}
+        self.axes["left"].linkToView(self.vb)
+        self.axes["bottom"].linkToView(self.vb)
+        self.layout.addItem(self.axes["left"], 0, 0)
+        self.layout.addItem(self.vb, 0, 1)
+        self.layout.addItem(self.axes["bottom"], 1, 1)
+        self.layout.setColumnStretchFactor(1, 100)
+        self.layout.setRowStretchFactor(0, 100)
+
+    def getViewBox(self) -> pg.ViewBox:  # noqa: N802 - pyqtgraph's PlotItem API
+        return self.vb
+
+    def getAxis(self, name: str) -> PrintAxis:  # noqa: N802
+        return self.axes[name]
+
+    def hideAxis(self, name: str) -> None:  # noqa: N802
+        self.axes[name].hide()
+        self.axes[name].setMaximumSize(0, 0)
+
+    def addItem(self, item: QGraphicsItem, ignoreBounds: bool = False) -> None:  # noqa: N802, N803
+        self.vb.addItem(item, ignoreBounds=ignoreBounds)
+
+    def setXRange(self, lo: float, hi: float, padding: float = 0.0) -> None:  # noqa: N802
+        self.vb.setXRange(lo, hi, padding=padding)
+
+    def setYRange(self, lo: float, hi: float, padding: float = 0.0) -> None:  # noqa: N802
+        self.vb.setYRange(lo, hi, padding=padding)
+
+
 # ---------------------------------------------------------------------------------------------
 # Geometry shared by the kinds
 
@@ -228,14 +272,9 @@ def _tick_height(m: Metrics) -> float:
     return m.line_height(m.style.tick_pt) + m.px(3) + m.px(2)
 
 
-def _setup_plot(plot: pg.PlotItem, box: Box, x_label: str, y_label: str) -> None:
-    """Quiet axes (no box, no top/right axis, muted ticks), fixed sizes, static view."""
+def _setup_plot(plot: ChartPlot, box: Box, x_label: str, y_label: str) -> None:
+    """Quiet axes (no box, muted ticks), fixed sizes, static view."""
     m = box.m
-    plot.hideButtons()
-    plot.setMenuEnabled(False)
-    plot.setMouseEnabled(x=False, y=False)
-    plot.hideAxis("top")
-    plot.hideAxis("right")
     plot.layout.setContentsMargins(0, box.top_pad, box.right_pad, 0)
     vb = plot.getViewBox()
     vb.setDefaultPadding(0.0)
@@ -271,7 +310,7 @@ def _setup_plot(plot: pg.PlotItem, box: Box, x_label: str, y_label: str) -> None
             axis.setHeight(round(size))
 
 
-def _grid_lines(plot: pg.PlotItem, m: Metrics, positions: Sequence[float], vertical: bool) -> None:
+def _grid_lines(plot: ChartPlot, m: Metrics, positions: Sequence[float], vertical: bool) -> None:
     """Light reference lines at the value ticks, behind the data."""
     pen = m.pen(GRID, m.style.grid_pt)
     for pos in positions:
@@ -281,7 +320,7 @@ def _grid_lines(plot: pg.PlotItem, m: Metrics, positions: Sequence[float], verti
 
 
 def _text(
-    plot: pg.PlotItem,
+    plot: ChartPlot,
     m: Metrics,
     text: str,
     x: float,
@@ -327,7 +366,7 @@ def _row_ticks(m: Metrics, names: Sequence[str], height: float) -> list[tuple[fl
 # Kinds
 
 
-def _bars(plot: pg.PlotItem, spec: ChartSpec, data: CategoryData, box: Box) -> list[LegendEntry]:
+def _bars(plot: ChartPlot, spec: ChartSpec, data: CategoryData, box: Box) -> list[LegendEntry]:
     """bar, grouped_bar and stacked_bar: categories along x, values up."""
     m = box.m
     n, k = len(data.categories), len(data.series)
@@ -441,7 +480,7 @@ def _category_ticks(m: Metrics, categories: Sequence[str], slot: float) -> list[
     ]
 
 
-def _zero_line(plot: pg.PlotItem, m: Metrics, vertical: bool, needed: bool) -> None:
+def _zero_line(plot: ChartPlot, m: Metrics, vertical: bool, needed: bool) -> None:
     if needed:
         line = pg.InfiniteLine(
             pos=0, angle=90 if vertical else 0, pen=m.pen(MUTED, m.style.axis_pt), movable=False
@@ -463,7 +502,7 @@ def _x_value_label(spec: ChartSpec) -> str:
     return spec.x_label or spec.y_label
 
 
-def _hbar(plot: pg.PlotItem, spec: ChartSpec, data: CategoryData, box: Box) -> list[LegendEntry]:
+def _hbar(plot: ChartPlot, spec: ChartSpec, data: CategoryData, box: Box) -> list[LegendEntry]:
     """Horizontal bars: one row per category, first row on top, values labelled at the ends."""
     m = box.m
     n = len(data.categories)
@@ -524,7 +563,7 @@ def _hbar(plot: pg.PlotItem, spec: ChartSpec, data: CategoryData, box: Box) -> l
     return []
 
 
-def _line(plot: pg.PlotItem, spec: ChartSpec, data: LineData, box: Box) -> list[LegendEntry]:
+def _line(plot: ChartPlot, spec: ChartSpec, data: LineData, box: Box) -> list[LegendEntry]:
     """Series over dates, each with its colour and dash so greyscale prints stay readable."""
     m = box.m
     values = [v for s in data.series for v in s.values if v is not None]
@@ -659,9 +698,7 @@ def _short_date(when: datetime) -> str:
     return text
 
 
-def _timeline(
-    plot: pg.PlotItem, spec: ChartSpec, data: TimelineData, box: Box
-) -> list[LegendEntry]:
+def _timeline(plot: ChartPlot, spec: ChartSpec, data: TimelineData, box: Box) -> list[LegendEntry]:
     """Dated events in lanes: a dot per event, its label beside it, rows so nothing collides."""
     m = box.m
     named = any(data.lanes)
@@ -746,7 +783,7 @@ def timeline_rows(data: TimelineData, box: Box) -> float:
 
 
 def _likelihood(
-    plot: pg.PlotItem, spec: ChartSpec, data: LikelihoodData, box: Box
+    plot: ChartPlot, spec: ChartSpec, data: LikelihoodData, box: Box
 ) -> list[LegendEntry]:
     """Each scenario's probability band on a 0-100% axis, labelled with its term and band."""
     m = box.m
@@ -808,7 +845,7 @@ def _is_empty(data: ChartData) -> bool:
     return not data.scenarios
 
 
-def _draw_kind(plot: pg.PlotItem, spec: ChartSpec, data: ChartData, box: Box) -> list[LegendEntry]:
+def _draw_kind(plot: ChartPlot, spec: ChartSpec, data: ChartData, box: Box) -> list[LegendEntry]:
     if isinstance(data, TimelineData):
         return _timeline(plot, spec, data, box)
     if isinstance(data, LineData):
@@ -912,8 +949,7 @@ def draw_chart(
             layout.addItem(item, row=row, col=0)
             used += item.maximumHeight() + spacing
             row += 1
-    plot = pg.PlotItem(axisItems={side: PrintAxis(side) for side in ("left", "bottom")})
-    plot.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape, False)
+    plot = ChartPlot()
     layout.addItem(plot, row=row, col=0)
     if _is_empty(data):
         _empty(plot, m)
@@ -926,12 +962,9 @@ def draw_chart(
         layout.addItem(TextBlock(lines, m, m.style.note_pt, MUTED), row=row + 1, col=0)
 
 
-def _empty(plot: pg.PlotItem, m: Metrics) -> None:
+def _empty(plot: ChartPlot, m: Metrics) -> None:
     plot.hideAxis("left")
     plot.hideAxis("bottom")
-    plot.hideButtons()
-    plot.setMenuEnabled(False)
-    plot.setMouseEnabled(x=False, y=False)
     plot.setXRange(0, 1, padding=0)
     plot.setYRange(0, 1, padding=0)
     _text(
