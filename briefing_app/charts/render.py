@@ -794,18 +794,19 @@ def _likelihood(
     box.right_pad = m.px(10)
     _setup_plot(plot, box, x_label, "")
     plot.getViewBox().invertY(True)
-    plot.setXRange(0, 100, padding=0)
+    labelled = _rows_fit(m, box.view_height, n)
+    sides, right_end = _band_label_sides(m, data, box.view_width) if labelled else ([], 100.0)
+    plot.setXRange(0, right_end, padding=0)
     plot.setYRange(-0.5, n - 0.5, padding=0)
     ticks = value_ticks(0, 100, 10, "%")
     plot.getAxis("bottom").setTicks([ticks, []])
     plot.getAxis("left").setTicks([_row_ticks(m, names, box.view_height), []])
     plot.getAxis("left").setStyle(tickLength=0)
     _grid_lines(plot, m, [v for v, _ in ticks if v], vertical=True)
-    to_data = 100 / box.view_width
-    min_w = m.px(2) * to_data
+    to_data = right_end / box.view_width
     if n:
         lows = np.array([s.low for s in data.scenarios])
-        widths = np.array([max(s.high - s.low, min_w) for s in data.scenarios])
+        widths = np.array([max(s.high - s.low, m.px(2) * to_data) for s in data.scenarios])
         plot.addItem(
             pg.BarGraphItem(
                 x0=lows,
@@ -817,18 +818,34 @@ def _likelihood(
             )
         )
     gap = m.px(4) * to_data
-    for i, s in enumerate(data.scenarios):
-        if not _rows_fit(m, box.view_height, n):
-            break  # rows thinner than a line of text: the bands alone tell the story
-        text = s.band_text
-        w = m.text_width(text, m.style.tick_pt) * to_data
-        if s.high + gap + w <= 100 or (s.low - gap - w < 0 and 100 - s.high >= s.low):
-            _text(plot, m, text, min(s.high + gap, 100 - w), i, (0.0, 0.5))
+    for i, (s, right) in enumerate(zip(data.scenarios, sides, strict=False)):
+        if right:
+            _text(plot, m, s.band_text, s.high + gap, i, (0.0, 0.5))
         else:
-            _text(plot, m, text, max(s.low - gap, w), i, (1.0, 0.5))
+            _text(plot, m, s.band_text, s.low - gap, i, (1.0, 0.5))
     if data.scale_name and any(s.term for s in data.scenarios):
         box.notes.append(f"Terms and bands: {data.scale_name}.")
     return []
+
+
+def _band_label_sides(m: Metrics, data: LikelihoodData, width: float) -> tuple[list[bool], float]:
+    """Put each band's label right of the band if it fits before 100%, else left of it if
+    it fits after 0%, else right with the axis extended past 100% (never over the band).
+    Returns the sides (True = right) and the x range's right end in percent."""
+    gap = m.px(4)
+    sides: list[bool] = []
+    right_end = 100.0
+    for s in data.scenarios:
+        w = m.text_width(s.band_text, m.style.tick_pt) + gap
+        if s.high / 100 * width + w <= width:
+            sides.append(True)
+        elif s.low / 100 * width - w >= 0:
+            sides.append(False)
+        else:
+            sides.append(True)
+            # high/R * width + w <= width  =>  R >= high * width / (width - w)
+            right_end = max(right_end, s.high * width / max(width - w, 1.0))
+    return sides, right_end
 
 
 # ---------------------------------------------------------------------------------------------
