@@ -255,8 +255,11 @@ def column_weights(columns: list[str], rows: list[list[str]]) -> list[float]:
     one-letter grade column does not take as much room as a column of sentences."""
     weights = []
     for i, head in enumerate(columns):
-        longest = max([len(head)] + [len(r[i]) for r in rows if i < len(r)])
-        weights.append(float(min(max(longest, 6), 40)))
+        cells = [head] + [r[i] for r in rows if i < len(r)]
+        longest = max(len(c) for c in cells)
+        longest_word = max((len(w) for c in cells for w in c.split()), default=0)
+        # +4: every cell has the same padding, which short columns feel most.
+        weights.append(float(min(max(longest, longest_word + 2, 6), 40) + 4))
     return weights
 
 

@@ -40,7 +40,7 @@ def typst_fonts() -> typst.Fonts:
 
 def template_folder(key: str) -> Path:
     folder = templates_dir() / key
-    if not (folder / MAIN).is_file():
+    if not key or key != Path(key).name or key in {".", ".."} or not (folder / MAIN).is_file():
         raise ExportError(
             f"the template {key!r} has no {MAIN} for PDF export; choose another template "
             "with --template"

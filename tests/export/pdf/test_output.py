@@ -143,3 +143,11 @@ def test_a_failed_export_keeps_the_previous_file(
     with pytest.raises(ExportError):
         write_pdf(hostile_document(), target)
     assert target.read_bytes() == b"previous"
+
+
+@pytest.mark.parametrize("key", ["../strategic", "nonexistent", "", "common"])
+def test_only_a_named_template_folder_with_main_typ_is_used(tmp_path: Path, key: str) -> None:
+    doc = hostile_document()
+    doc.meta.template = key
+    with pytest.raises(ExportError, match="choose another template"):
+        write_pdf(doc, tmp_path / "x.pdf")
