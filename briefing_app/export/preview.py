@@ -26,6 +26,7 @@ import typst
 from .document import ResolvedDocument
 from .pdf.data import TypstData, to_typst_data
 from .pdf.typeset import Workspace, compile_document, typst_failure
+from .pdf.writer import font_problems
 
 DEFAULT_PPI = 72
 
@@ -75,7 +76,8 @@ class PreviewService:
             self._workspace.update(data)
             if cancelled():
                 return PreviewResult([], [], cancelled=True)
-            pdf, problems = compile_document(compiler, "pdf", tags=False)
+            pdf, warnings = compile_document(compiler, "pdf", tags=False)
+            problems = font_problems(data.obj) + warnings
             page_map = self._page_map(compiler)
             prints = fingerprints(data, page_map)
             changed = self._changed(prints, ppi)

@@ -112,3 +112,10 @@ def test_changing_resolution_or_template_redraws_everything(service: PreviewServ
     sitrep = dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, template="sitrep"))
     result = service.render(sitrep, ppi=50)
     assert result.changed == list(range(result.page_count))
+
+
+def test_characters_the_fonts_lack_are_reported_with_the_pages(service: PreviewService) -> None:
+    doc = long_document(6)
+    assert service.render(doc).problems == []
+    result = service.render(edited(doc, 2, "Paragraph 2 with a rocket \U0001f680."))
+    assert len(result.problems) == 1 and "U+1F680" in result.problems[0]

@@ -91,17 +91,15 @@ def coverage_ranges(points: frozenset[int]) -> list[str]:
 def uncovered(text: str) -> list[str]:
     """The distinct characters of `text` that no shipped font has, in first-seen order."""
     covered = covered_codepoints()
-    seen: dict[str, None] = {}
-    for ch in text:
-        if ch.isspace() or ord(ch) in covered or ch in seen:
-            continue
-        if unicodedata.category(ch) in _INVISIBLE_CATEGORIES:
-            continue
-        # Variation selectors and emoji modifiers only alter the character before them.
-        if 0xFE00 <= ord(ch) <= 0xFE0F or 0x1F3FB <= ord(ch) <= 0x1F3FF:
-            continue
-        seen[ch] = None
-    return list(seen)
+    missing = {ch for ch in set(text) if ord(ch) not in covered and _needs_glyph(ch)}
+    return sorted(missing, key=text.index)
+
+
+def _needs_glyph(ch: str) -> bool:
+    if ch.isspace() or unicodedata.category(ch) in _INVISIBLE_CATEGORIES:
+        return False
+    # Variation selectors and emoji skin-tone modifiers only alter the character before them.
+    return not (0xFE00 <= ord(ch) <= 0xFE0F or 0x1F3FB <= ord(ch) <= 0x1F3FF)
 
 
 def coverage_problem(text: str) -> str | None:
