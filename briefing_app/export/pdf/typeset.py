@@ -85,6 +85,17 @@ class Workspace:
             sys_inputs={"preview": "1" if preview else ""},
         )
 
+    def empty_compiler(self) -> typst.Compiler:
+        """A compiler of an empty page: compiling it costs almost nothing (see preview)."""
+        empty = self.root / "empty.typ"
+        empty.write_text("", encoding="utf-8")
+        return typst.Compiler(
+            input=str(empty),
+            root=str(self.root),
+            font_paths=typst_fonts(),
+            ignore_system_fonts=True,
+        )
+
     def close(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
 
