@@ -57,10 +57,13 @@ def stub_chart(spec: object, width_in: float, scale: str) -> RenderedImage:
     return RenderedImage(png(120, 60), width_in, width_in / 2)
 
 
-def resolved_sample(folder: Path) -> ResolvedDocument:
+def resolved_sample(folder: Path, style: str = "") -> ResolvedDocument:
+    """The bundled sample briefing resolved (in its own style unless `style` is given)."""
     build_sample(folder / "s.briefing")
     with Project.open(folder / "s.briefing") as project:
         briefing = project.briefings.get()
+        if style:
+            briefing.style = style
         return resolve_from_project(project, briefing, chart_renderer=stub_chart)
 
 

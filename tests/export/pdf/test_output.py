@@ -3,6 +3,7 @@ styles, a chart that failed, and clear errors for a missing template or folder."
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from datetime import UTC, datetime
@@ -13,11 +14,13 @@ from pypdf import PdfReader
 
 from briefing_app.cite import rich_to_plain
 from briefing_app.export.atomic import ExportError
-from briefing_app.export.document import Figure, ResolvedDocument
+from briefing_app.export.document import Figure, InTextCitation, Para, ResolvedDocument
 from briefing_app.export.pdf import render_pdf, write_pdf
+from briefing_app.export.pdf.data import to_typst_data
+from briefing_app.export.pdf.typeset import Workspace
 from briefing_app.paths import templates_dir
 from tests.export.pdf.conftest import FIXED, SamplePdf
-from tests.export.pdf.helpers import hostile_document, normalise, printed_in
+from tests.export.pdf.helpers import hostile_document, normalise, printed_in, resolved_sample
 
 
 def test_same_document_and_timestamp_give_identical_bytes(sample_doc: ResolvedDocument) -> None:
@@ -151,3 +154,23 @@ def test_only_a_named_template_folder_with_main_typ_is_used(tmp_path: Path, key:
     doc.meta.template = key
     with pytest.raises(ExportError, match="choose another template"):
         write_pdf(doc, tmp_path / "x.pdf")
+
+
+def test_author_date_styles_print_citations_in_the_text_and_references(tmp_path: Path) -> None:
+    doc = resolved_sample(tmp_path, style="apa")
+    assert not doc.is_note_style and doc.notes == []
+    pages = [
+        normalise(p.extract_text()) for p in PdfReader(write_pdf(doc, tmp_path / "a.pdf")).pages
+    ]
+    cites = [
+        rich_to_plain(i.text)
+        for b in doc.blocks
+        if isinstance(b, Para)
+        for i in b.inlines
+        if isinstance(i, InTextCitation)
+    ]
+    assert cites and all(printed_in(c, pages) for c in cites)
+    assert any("References" in page for page in pages)
+    with Workspace(doc.meta.template) as ws:
+        ws.update(to_typst_data(doc))
+        assert json.loads(ws.compiler().query("footnote")) == []
