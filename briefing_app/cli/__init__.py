@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from . import briefing_cmds, library_cmds, project_cmds
+from . import backup_cmds, briefing_cmds, library_cmds, project_cmds
 from .output import CliError, fail
 
 
@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     project_cmds.register(commands)
     library_cmds.register(commands)
     briefing_cmds.register(commands)
+    backup_cmds.register(commands)
     return parser
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..model.events import EventEmitter
@@ -52,7 +53,20 @@ class Project:
     @classmethod
     def open(cls, path: str | Path) -> Project:
         path = Path(path)
-        return cls(open_database(path), path)
+        project = cls(open_database(path), path)
+        project._daily_backup()
+        return project
+
+    def _daily_backup(self) -> None:
+        """The first open of each day keeps a backup; a failure here must not stop work."""
+        from .backups import list_backups, take_backup
+
+        today = datetime.now(UTC).date()
+        try:
+            if not any(b.taken_at.date() == today for b in list_backups(self.path)):
+                take_backup(self.path, "daily")
+        except (ProjectError, OSError):
+            pass
 
     def close(self) -> None:
         """Checkpoint the WAL into the main file so a copied .briefing is complete."""
@@ -131,6 +145,17 @@ class Project:
     def known_refs(self) -> set[str]:
         """Every id a citation may point at: snippet ids and source ids."""
         return self.snippets.ids() | self.sources.ids()
+
+    # ------------------------------------------------------------------ saving
+
+    def save_point(self, reason: str = "save") -> Path:
+        """What "Save" means with write-through storage: checkpoint the WAL into the main
+        file and take a rolling backup. Edits were already on disk."""
+        from .backups import take_backup
+
+        with contextlib.suppress(sqlite3.Error):
+            self.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        return take_backup(self.path, reason)
 
     # ------------------------------------------------------------------ health
 

@@ -82,3 +82,18 @@ def test_styles_lists_every_citation_style_with_the_default_marked(run: Run) -> 
     assert [s["key"] for s in styles if s["default"]] == ["chicago-notes"]
     table = run("styles")
     assert "chicago-notes" in table.out and "(default)" in table.out
+
+
+def test_restore_lists_and_restores_backups(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "r.briefing"
+    run("new", target)
+    assert run("backup", target, "--json").code == 0
+    note = tmp_path / "n.txt"
+    note.write_text("Later note\n\nAdded after the backup.\n", encoding="utf-8")
+    assert run("source", "add", target, note).code == 0
+    listing = run("restore", target, "--list", "--json").json()
+    assert listing[0]["number"] == 1 and listing[0]["reason"] == "manual"
+    assert run("restore", target, "--from", "1").code == 0
+    assert run("source", "list", target, "--json").json() == []
+    missing = run("restore", target, "--from", "99")
+    assert missing.code == 1 and "no backup 99" in missing.err

@@ -1,0 +1,139 @@
+"""Rolling backups of the project file: the last N saves and one per day.
+
+A backup is made with SQLite's online backup API from the open connection, so it is a
+consistent snapshot even while edits are being written, never a half-copied file.
+Backups live in a folder beside the project (`NAME.briefing-backups/`), so they are on the
+same disk, easy to find, and go wherever the analyst moves the project folder.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .connection import inspect
+from .errors import ProjectError
+
+KEEP_SAVES = 10
+KEEP_DAYS = 30
+_NAME = re.compile(r"^(?P<stamp>\d{8}T\d{6}(?:\d{6})?Z)-(?P<reason>[a-z-]+)\.briefing$")
+
+
+@dataclass(frozen=True)
+class Backup:
+    number: int  # 1 is the newest
+    path: Path
+    taken_at: datetime
+    reason: str
+    size: int
+
+
+def backup_dir(project_path: Path) -> Path:
+    return project_path.with_name(project_path.name + "-backups")
+
+
+def take_backup(project_path: Path, reason: str = "save") -> Path:
+    """Snapshot the last committed state, then prune old snapshots.
+
+    The snapshot is read through its own connection: in WAL mode a reader sees every
+    committed edit and never waits for (or blocks) a writer, even one mid-transaction.
+    """
+    folder = backup_dir(project_path)
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as e:
+        raise ProjectError(f"cannot create the backup folder {folder}: {e.strerror}") from None
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = folder / f"{stamp}-{reason}.briefing"
+    partial = target.with_suffix(".partial")
+    try:
+        source = sqlite3.connect(f"{project_path.resolve().as_uri()}?mode=ro", uri=True)
+        dest = sqlite3.connect(partial)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+            source.close()
+        partial.replace(target)
+    except (OSError, sqlite3.Error) as e:
+        partial.unlink(missing_ok=True)
+        raise ProjectError(
+            f"the backup could not be written to {folder} ({e}); the project itself is fine"
+        ) from None
+    prune(project_path)
+    return target
+
+
+def list_backups(project_path: Path) -> list[Backup]:
+    """Backups newest first, numbered from 1."""
+    folder = backup_dir(project_path)
+    found: list[tuple[datetime, Path, str]] = []
+    if folder.is_dir():
+        for path in folder.iterdir():
+            m = _NAME.match(path.name)
+            if m:
+                stamp = m.group("stamp")
+                fmt = "%Y%m%dT%H%M%S%fZ" if len(stamp) > 16 else "%Y%m%dT%H%M%SZ"
+                taken = datetime.strptime(stamp, fmt).replace(tzinfo=UTC)
+                found.append((taken, path, m.group("reason")))
+    found.sort(key=lambda item: item[0], reverse=True)
+    return [
+        Backup(i, path, taken, reason, path.stat().st_size)
+        for i, (taken, path, reason) in enumerate(found, 1)
+    ]
+
+
+def prune(project_path: Path, keep_saves: int = KEEP_SAVES, keep_days: int = KEEP_DAYS) -> None:
+    """Keep the newest `keep_saves` backups plus the oldest backup of each of the last
+    `keep_days` days; remove the rest."""
+    backups = list_backups(project_path)
+    keep = {b.path for b in backups[:keep_saves]}
+    first_of_day: dict[str, Backup] = {}
+    for b in backups:  # newest first, so the last one seen per day is that day's oldest
+        first_of_day[b.taken_at.strftime("%Y-%m-%d")] = b
+    days = sorted(first_of_day, reverse=True)[:keep_days]
+    keep |= {first_of_day[d].path for d in days}
+    for b in backups:
+        if b.path not in keep:
+            b.path.unlink(missing_ok=True)
+
+
+def restore_backup(project_path: Path, number: int) -> Backup:
+    """Replace the project file with backup `number` (1 = newest).
+
+    The current file is first kept as a backup itself (or, if it is damaged, copied aside
+    as NAME.damaged), so a restore can always be undone.
+    """
+    backups = list_backups(project_path)
+    chosen = next((b for b in backups if b.number == number), None)
+    if chosen is None:
+        raise ProjectError(
+            f"there is no backup {number} of {project_path.name}; "
+            f"'restore --list' shows {len(backups)} backup(s)"
+        )
+    inspect(chosen.path)  # refuse to restore a damaged backup
+    if project_path.exists():
+        try:
+            inspect(project_path)
+            take_backup(project_path, "before-restore")
+        except ProjectError:
+            shutil.copyfile(project_path, project_path.with_name(project_path.name + ".damaged"))
+    for suffix in ("-wal", "-shm"):
+        Path(str(project_path) + suffix).unlink(missing_ok=True)
+    source = sqlite3.connect(f"{chosen.path.resolve().as_uri()}?mode=ro", uri=True)
+    partial = project_path.with_name(project_path.name + ".restoring")
+    try:
+        dest = sqlite3.connect(partial)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+        partial.replace(project_path)
+    finally:
+        source.close()
+        partial.unlink(missing_ok=True)
+    return chosen

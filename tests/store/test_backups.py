@@ -1,0 +1,97 @@
+"""Rolling backups: consistent snapshots, pruning, and restores that can be undone."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from briefing_app.model.source import Source
+from briefing_app.store import Project
+from briefing_app.store.backups import backup_dir, list_backups, prune, restore_backup
+from briefing_app.store.errors import ProjectError
+
+
+def _project(tmp_path: Path) -> Path:
+    path = tmp_path / "p.briefing"
+    with Project.create(path) as project:
+        project.sources.add(Source(id="", title="First", text="first text"))
+    return path
+
+
+def test_opening_takes_one_daily_backup_and_save_points_add_more(tmp_path: Path) -> None:
+    path = _project(tmp_path)
+    with Project.open(path) as project:
+        project.sources.add(Source(id="", title="Second", text="second text"))
+        project.save_point()
+    with Project.open(path):
+        pass
+    reasons = [b.reason for b in list_backups(path)]
+    assert reasons == ["save", "daily"]
+
+
+def test_a_backup_taken_mid_edit_is_a_consistent_database(tmp_path: Path) -> None:
+    path = _project(tmp_path)
+    with Project.open(path) as project:
+        with project.transaction():
+            project.sources.add(Source(id="", title="Uncommitted", text="pending text"))
+            snapshot = project.save_point()
+        assert project.sources.count() == 2
+    db = sqlite3.connect(snapshot)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    titles = [r[0] for r in db.execute("SELECT title FROM sources")]
+    db.close()
+    assert titles == ["First"]  # the committed state, not the open transaction
+
+
+def test_restore_brings_back_the_old_state_and_keeps_the_current_one(tmp_path: Path) -> None:
+    path = _project(tmp_path)
+    with Project.open(path) as project:
+        project.save_point()
+        project.sources.add(Source(id="", title="Regretted", text="regretted text"))
+    chosen = restore_backup(path, 1)
+    assert chosen.reason == "save"
+    with Project.open(path) as project:
+        assert [s.title for s in project.sources.list()] == ["First"]
+    newest = list_backups(path)[0]
+    assert newest.reason == "before-restore"
+    restore_backup(path, newest.number)
+    with Project.open(path) as project:
+        assert [s.title for s in project.sources.list()] == ["First", "Regretted"]
+
+
+def test_restore_over_a_damaged_file_keeps_the_damaged_copy(tmp_path: Path) -> None:
+    path = _project(tmp_path)
+    with Project.open(path) as project:
+        project.save_point()
+    path.write_bytes(b"garbage" * 100)
+    restore_backup(path, 1)
+    assert path.with_name("p.briefing.damaged").read_bytes() == b"garbage" * 100
+    with Project.open(path) as project:
+        assert project.sources.count() == 1
+
+
+def test_restoring_a_backup_that_does_not_exist_says_so(tmp_path: Path) -> None:
+    path = _project(tmp_path)
+    before = path.read_bytes()
+    with pytest.raises(ProjectError, match="there is no backup 7"):
+        restore_backup(path, 7)
+    assert path.read_bytes() == before
+
+
+def test_pruning_keeps_the_last_saves_and_one_backup_per_day(tmp_path: Path) -> None:
+    path = tmp_path / "p.briefing"
+    folder = backup_dir(path)
+    folder.mkdir()
+    start = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
+    for day in range(5):
+        for hour in range(4):
+            stamp = (start + timedelta(days=day, hours=hour)).strftime("%Y%m%dT%H%M%SZ")
+            (folder / f"{stamp}-save.briefing").write_bytes(b"x")
+    prune(path, keep_saves=3, keep_days=30)
+    kept = sorted(p.name[:15] for p in folder.iterdir())
+    last_three = ["20260105T100000", "20260105T110000", "20260105T120000"]
+    first_each_day = [f"2026010{d}T090000" for d in range(1, 6)]
+    assert kept == sorted(set(last_three + first_each_day))
