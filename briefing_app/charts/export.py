@@ -391,3 +391,64 @@ class ChartCache:
     def stats(self) -> CacheStats:
         with self._lock:
             return CacheStats(self.hits, self.misses, len(self._items), self._size)
+
+
+# --------------------------------------------------------------------------- for exporters
+
+
+@dataclass(frozen=True)
+class ExportRendering:
+    """A chart drawn for a document: PNG for DOCX/HTML, SVG (vector) for PDF."""
+
+    png: bytes
+    svg: bytes | None
+    width_in: float
+    height_in: float
+
+
+def _cache_dir() -> Path | None:
+    """A disk cache so a fresh process (each CLI export) starts warm; off if unavailable."""
+    import os
+
+    from platformdirs import user_cache_dir
+
+    folder = Path(os.environ.get("BRIEFING_STUDIO_CACHE_DIR") or user_cache_dir(
+        "Briefing Studio", "Briefing Studio")) / "charts"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder
+
+
+_export_cache: ChartCache | None = None
+_heights: dict[tuple[str, float, str], float] = {}
+_heights_lock = threading.Lock()
+
+
+def export_cache() -> ChartCache:
+    """The process-wide cache every exporter shares (created on first use)."""
+    global _export_cache  # noqa: PLW0603 - one cache per process is the point
+    if _export_cache is None:
+        _export_cache = ChartCache(directory=_cache_dir())
+    return _export_cache
+
+
+def render_for_export(
+    spec: ChartSpec,
+    width_in: float = DEFAULT_WIDTH_IN,
+    scale: str = DEFAULT_SCALE,
+    formats: tuple[str, ...] = ("png",),
+) -> ExportRendering:
+    """Draw (or fetch from the cache) a chart at its natural height for a document."""
+    key = (spec.fingerprint(), round(width_in, 4), scale)
+    with _heights_lock:
+        height = _heights.get(key)
+    if height is None:
+        height = chart_height_in(spec, width_in, scale=scale)
+        with _heights_lock:
+            _heights[key] = height
+    cache = export_cache()
+    png = cache.png(spec, width_in, height, scale=scale) if "png" in formats else b""
+    svg = cache.svg(spec, width_in, height, scale=scale) if "svg" in formats else None
+    return ExportRendering(png, svg, width_in, height)

@@ -99,7 +99,7 @@ def _export(args: argparse.Namespace) -> int:
             from ..export.pipeline import resolve_from_project, writer_for
 
             writer = writer_for(fmt)
-            doc = resolve_from_project(project, briefing)
+            doc = resolve_from_project(project, briefing, fmt=fmt)
             problems = doc.problems
             writer(doc, args.output)
     for problem in problems:

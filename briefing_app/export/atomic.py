@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -21,11 +21,13 @@ def atomic_output(target: Path, mode: str = "wb") -> Iterator[IO]:  # type: igno
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(f"the folder {folder} does not exist; create it or choose another")
+    tmp = folder / f".{target.name}.{secrets.token_hex(6)}.tmp"
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        # 0o666 filtered by the umask, like any new file (mkstemp's 0600 would hide it)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                     0o666)
     except OSError as e:
         raise ExportError(f"cannot write in {folder}: {e.strerror}") from None
-    tmp = Path(tmp_name)
     try:
         encoding = None if "b" in mode else "utf-8"
         with os.fdopen(fd, mode, encoding=encoding) as handle:

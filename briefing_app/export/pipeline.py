@@ -12,7 +12,7 @@ from ..model.briefing import Briefing
 from ..store import Project
 from .atomic import ExportError
 from .document import ResolvedDocument
-from .resolve import ChartRenderer, resolve_document
+from .resolve import ChartRenderer, chart_renderer_for, resolve_document
 
 #: format -> "module:function"; each writer takes (ResolvedDocument, Path, **options).
 WRITERS: dict[str, str] = {
@@ -20,6 +20,8 @@ WRITERS: dict[str, str] = {
     "pdf": "briefing_app.export.pdf:write_pdf",
     "html": "briefing_app.export.html:write_html",
 }
+#: The chart formats each writer places: vector for PDF, pixels where Word and mail need them.
+CHART_FORMATS: dict[str, tuple[str, ...]] = {"docx": ("png",), "pdf": ("svg",), "html": ("png",)}
 
 
 def resolve_from_project(
@@ -27,8 +29,10 @@ def resolve_from_project(
     briefing: Briefing,
     *,
     chart_renderer: ChartRenderer | None = None,
+    fmt: str = "docx",
 ) -> ResolvedDocument:
-    """Resolve `briefing` against the project's library (sources, snippets, attachments)."""
+    """Resolve `briefing` against the project's library (sources, snippets, attachments),
+    with charts drawn in the formats the `fmt` writer places."""
     sources = {s.id: s for s in project.sources.list()}
     snippets = {s.id: s for s in project.snippets.list()}
 
@@ -40,8 +44,9 @@ def resolve_from_project(
         except KeyError:
             return None
 
+    renderer = chart_renderer or chart_renderer_for(CHART_FORMATS.get(fmt, ("png",)))
     return resolve_document(
-        briefing, sources, snippets, chart_renderer=chart_renderer, image_loader=load_image
+        briefing, sources, snippets, chart_renderer=renderer, image_loader=load_image
     )
 
 

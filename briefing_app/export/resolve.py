@@ -7,8 +7,9 @@ happen here, so DOCX, PDF, HTML and the preview cannot drift apart.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date as _date
 
 from ..cite import (
@@ -137,11 +138,20 @@ def _engine(style: str, with_grades: bool, problems: list[str]) -> CitationEngin
     return CitationEngine(style, with_grades=with_grades or style == "intelligence")
 
 
-def default_chart_renderer(spec: ChartSpec, width_in: float, scale: str) -> RenderedImage:
-    """The one chart renderer (charts layer), at print resolution."""
-    from ..charts.export import render_for_export
+def chart_renderer_for(formats: tuple[str, ...] = ("png",)) -> ChartRenderer:
+    """The one chart renderer (charts layer, cached), drawing only the formats a writer
+    uses: PNG for DOCX and HTML, SVG (vector) for PDF."""
 
-    return render_for_export(spec, width_in, scale)
+    def render(spec: ChartSpec, width_in: float, scale: str) -> RenderedImage:
+        from ..charts.export import render_for_export
+
+        out = render_for_export(spec, width_in, scale, formats)
+        return RenderedImage(out.png, out.width_in, out.height_in, out.svg)
+
+    return render
+
+
+default_chart_renderer = chart_renderer_for(("png",))
 
 
 def display_date(iso: str) -> str:
@@ -247,7 +257,7 @@ class _Builder:
                     out.append(Text(" "))
                 out.extend(cite)
                 group += 1
-        return out
+        return _place_note_marks(out) if self.is_note_style else out
 
     def _block(self, s: int, b: int, block: object) -> list[Block]:
         if isinstance(block, Paragraph):
@@ -379,6 +389,28 @@ class _Builder:
             for i, item in enumerate(block.items)
         ]
         return SignpostTable(rows, self.marks.portion(block.marking))
+
+
+_CLOSING_PUNCT = re.compile(r"^[.,;:!?\u2026]+")
+
+
+def _place_note_marks(inlines: list[Inline]) -> list[Inline]:
+    """Put note marks where style guides put them: right after the word (no space) and
+    after the punctuation that follows ("the city.¹" rather than "the city ¹.")."""
+    out = list(inlines)
+    for i, item in enumerate(out):
+        if not isinstance(item, NoteRef):
+            continue
+        before = out[i - 1] if i > 0 else None
+        if isinstance(before, Text):
+            out[i - 1] = before = replace(before, text=before.text.rstrip())
+        after = out[i + 1] if i + 1 < len(out) else None
+        if isinstance(after, Text) and isinstance(before, Text):
+            match = _CLOSING_PUNCT.match(after.text)
+            if match:
+                out[i - 1] = replace(before, text=before.text + match.group(0))
+                out[i + 1] = replace(after, text=after.text[match.end():])
+    return [x for x in out if not (isinstance(x, Text) and not x.text)]
 
 
 def _png_size(data: bytes) -> tuple[int, int]:

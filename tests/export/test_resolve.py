@@ -18,6 +18,7 @@ from briefing_app.export.document import (
     ScenarioTable,
     SignpostTable,
     TableBlock,
+    Text,
 )
 from briefing_app.export.resolve import RenderedImage, display_date, resolve_document
 from briefing_app.model.briefing_json import briefing_from_dict
@@ -252,3 +253,11 @@ def test_the_briefing_can_show_originals_with_translations_in_the_notes(library)
     assert quote.text == "458 drones and 45 missiles"
     note = rich_to_plain(doc.notes[quote.citation[0].number - 1])
     assert "Translation by J. Analyst: \u201c458 дронів і 45 ракет.\u201d" in note
+
+
+def test_note_marks_follow_the_word_and_the_punctuation(library) -> None:
+    sources, snippets = library
+    doc = resolve_document(briefing(), sources, snippets, chart_renderer=fake_renderer)
+    para = next(b for b in doc.blocks if isinstance(b, Para))
+    shape = [i.text if isinstance(i, Text) else f"[{i.number}]" for i in para.inlines]
+    assert shape == ["First.", "[1]", " Then ", "both", ".", "[2]"]
