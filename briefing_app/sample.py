@@ -15,6 +15,7 @@ from .model.briefing_json import briefing_from_dict
 from .model.source import Person, Source, thread_post_locators
 from .paths import resources_dir
 from .store import Project
+from .store.gazetteer import load_gazetteer
 
 
 def sample_dir() -> Path:
@@ -46,11 +47,12 @@ def build_sample(path: str | Path) -> Path:
                 project.db.execute(
                     "INSERT OR REPLACE INTO conflicts(a, b, note) VALUES (?, ?, ?)", (a, b, note)
                 )
-            _load_gazetteer(project, root / "gazetteer.json")
+            load_gazetteer(project, root / "gazetteer.json")
             data = json.loads((root / "briefing.json").read_text(encoding="utf-8"))
             briefing = briefing_from_dict(data, project.known_refs())
             _attach_images(project, root, briefing)
             project.briefings.save(briefing)
+            _add_checks_briefing(project, root / "briefing-checks.json")
     except BaseException:
         project.close()
         path.unlink(missing_ok=True)
@@ -102,12 +104,8 @@ def _attach_images(project: Project, root: Path, briefing: Any) -> None:
             )
 
 
-def _load_gazetteer(project: Project, file: Path) -> None:
-    if not file.exists():
-        return
-    for entry in json.loads(file.read_text(encoding="utf-8")):
-        for variant in entry.get("variants", []):
-            project.db.execute(
-                "INSERT OR IGNORE INTO gazetteer(canonical, variant) VALUES (?, ?)",
-                (entry["canonical"], variant),
-            )
+def _add_checks_briefing(project: Project, file: Path) -> None:
+    """The second sample briefing fails each standards rule once, on purpose (a deleted
+    snippet, a dangling signpost...), so it is read without the reference checks."""
+    data = json.loads(file.read_text(encoding="utf-8"))
+    project.briefings.save(briefing_from_dict(data, check_ids=False))

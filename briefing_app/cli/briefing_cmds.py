@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,10 @@ def register(commands: Any) -> None:
     export.add_argument("--briefing", default="", metavar="ID")
     export.add_argument("--style")
     export.add_argument("--notes", choices=["footnotes", "endnotes"])
-    export.add_argument("--template")
+    export.add_argument("--template", help="a template name, or (DOCX) a reference .docx/.dotx")
+    export.add_argument("--what-changed", action="store_true",
+                        help="open with what changed since the previous edition")
+    export.add_argument("--pdfa", action="store_true", help="PDF/A-2b for archiving")
     export.add_argument("--json", action="store_true")
     export.set_defaults(run=_export)
 
@@ -41,8 +45,30 @@ def register(commands: Any) -> None:
     check = commands.add_parser("check", help="check a briefing against analytic standards")
     check.add_argument("file", type=Path)
     check.add_argument("--briefing", default="", metavar="ID")
+    check.add_argument("--as-of", metavar="YYYY-MM-DD",
+                       help="the date signpost reviews are due against (default: the "
+                       "briefing's date)")
     check.add_argument("--json", action="store_true")
     check.set_defaults(run=_check)
+
+    edition = commands.add_parser("edition", help="copy a briefing into a new edition")
+    edition.add_argument("file", type=Path)
+    edition.add_argument("briefing_id", metavar="ID")
+    edition.add_argument("--json", action="store_true")
+    edition.set_defaults(run=_edition)
+
+    diff = commands.add_parser("diff", help="what changed between two editions")
+    diff.add_argument("file", type=Path)
+    diff.add_argument("old_id", metavar="OLD_ID")
+    diff.add_argument("new_id", metavar="NEW_ID")
+    diff.add_argument("--json", action="store_true")
+    diff.set_defaults(run=_diff)
+
+    summary = commands.add_parser("summary", help="draft the source summary statement")
+    summary.add_argument("file", type=Path)
+    summary.add_argument("--briefing", default="", metavar="ID")
+    summary.add_argument("--json", action="store_true")
+    summary.set_defaults(run=_summary)
 
 
 def read_briefing_json(path: Path) -> Any:
@@ -88,8 +114,18 @@ def _export(args: argparse.Namespace) -> int:
             briefing.style = args.style
         if args.notes:
             briefing.notes = args.notes
-        if args.template:
+        options: dict[str, Any] = {}
+        if args.template and args.template.lower().endswith((".docx", ".dotx")):
+            if fmt != "docx":
+                raise CliError("a reference .docx/.dotx styles DOCX exports only; give a "
+                               "template name for PDF and HTML")
+            options["reference_docx"] = Path(args.template)
+        elif args.template:
             briefing.template = args.template
+        if args.pdfa:
+            if fmt != "pdf":
+                raise CliError("--pdfa applies to PDF exports only")
+            options["pdfa"] = True
         problems: list[str] = []
         if fmt == "json":
             from ..export.json_writer import write_json
@@ -99,9 +135,10 @@ def _export(args: argparse.Namespace) -> int:
             from ..export.pipeline import resolve_from_project, writer_for
 
             writer = writer_for(fmt)
-            doc = resolve_from_project(project, briefing, fmt=fmt)
+            doc = resolve_from_project(project, briefing, fmt=fmt,
+                                       what_changed=args.what_changed)
             problems = doc.problems
-            writer(doc, args.output)
+            writer(doc, args.output, **options)
     for problem in problems:
         print(f"briefing: warning: {problem}", file=sys.stderr)
     if args.json:
@@ -113,34 +150,68 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    """Integrity findings (drifted quotes, citations to missing snippets) until the full
-    standards check arrives with the tradecraft issue."""
+    """The analytic standards check; exit 1 when any finding is an error."""
+    from ..analysis.check import has_errors
+    from ..analysis.findings import findings_to_json
+    from ..analysis.project_checks import check_project
+
+    as_of = _parse_date(args.as_of) if args.as_of else None
     with Project.open(args.file) as project:
-        briefing = project.briefings.get(args.briefing)
-        known = project.known_refs()
-        findings = [
-            {"rule": "quote-drift", "severity": "error", "location": "library",
-             "excerpt": "", "message": m}
-            for m in project.snippets.drifted()
-        ]
-        for s_idx, b_idx, block in briefing.blocks():
-            for citation in block.citations():
-                if citation.ref not in known:
-                    findings.append({
-                        "rule": "missing-citation-target", "severity": "error",
-                        "location": f"{briefing.sections[s_idx].heading} > block {b_idx + 1}",
-                        "excerpt": f"@{citation.ref}",
-                        "message": f"the citation @{citation.ref} points at no snippet or "
-                        "source; cite an existing snippet or take the quote again",
-                    })
+        findings = check_project(project, args.briefing, today=as_of)
     if args.json:
-        print_json(findings)
+        print_json(findings_to_json(findings))
     elif not findings:
         print("no findings")
     else:
         for f in findings:
-            print(f"{f['severity']}: {f['location']}: {f['message']}")
-    return 1 if any(f["severity"] == "error" for f in findings) else 0
+            print(f"{f.severity}: {f.rule}: {f.location}: {f.message}")
+            if f.excerpt:
+                print(f"    \u201c{f.excerpt}\u201d")
+    return 1 if has_errors(findings) else 0
+
+
+def _parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CliError(f"--as-of {text!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _edition(args: argparse.Namespace) -> int:
+    with Project.open(args.file) as project:
+        new_id = project.briefings.copy_edition(args.briefing_id)
+    if args.json:
+        print_json({"id": new_id, "edition_of": args.briefing_id})
+    else:
+        print(new_id)
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from ..analysis.project_checks import diff_editions
+
+    with Project.open(args.file) as project:
+        changes = diff_editions(project, args.old_id, args.new_id)
+    if args.json:
+        print_json([c.to_json() for c in changes])
+    elif not changes:
+        print("no changes to judgments, likelihoods, scenarios or signposts")
+    else:
+        for change in changes:
+            print(change.text)
+    return 0
+
+
+def _summary(args: argparse.Namespace) -> int:
+    from ..analysis.project_checks import source_summary_for_project
+
+    with Project.open(args.file) as project:
+        paragraphs = source_summary_for_project(project, args.briefing)
+    if args.json:
+        print_json(paragraphs)
+    else:
+        print("\n\n".join(paragraphs))
+    return 0
 
 
 def _styles(args: argparse.Namespace) -> int:

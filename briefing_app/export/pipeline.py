@@ -7,11 +7,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..analysis.editions import diff_briefings
+from ..analysis.errors import AnalysisError
+from ..analysis.project_checks import load_conflicts
+from ..analysis.summary import draft_source_summary
 from ..model.blocks import Image
 from ..model.briefing import Briefing
 from ..store import Project
 from .atomic import ExportError
-from .document import ResolvedDocument
+from .document import Heading, Para, ResolvedDocument, Text
 from .resolve import ChartRenderer, chart_renderer_for, resolve_document
 
 #: format -> "module:function"; each writer takes (ResolvedDocument, Path, **options).
@@ -30,11 +34,57 @@ def resolve_from_project(
     *,
     chart_renderer: ChartRenderer | None = None,
     fmt: str = "docx",
+    what_changed: bool = False,
 ) -> ResolvedDocument:
     """Resolve `briefing` against the project's library (sources, snippets, attachments),
-    with charts drawn in the formats the `fmt` writer places."""
+    with charts drawn in the formats the `fmt` writer places, the source summary drafted
+    unless the analyst wrote one, and optionally what changed since the last edition."""
     sources = {s.id: s for s in project.sources.list()}
     snippets = {s.id: s for s in project.snippets.list()}
+    doc = _resolve(project, briefing, sources, snippets, chart_renderer, fmt)
+    conflicts = load_conflicts(project)
+    if not _has_summary_section(briefing):
+        try:
+            doc.source_summary = draft_source_summary(
+                briefing, sources.values(), snippets.values(), conflicts
+            )
+        except AnalysisError as e:
+            doc.problems.append(f"the source summary could not be drafted: {e}")
+    if what_changed:
+        _add_what_changed(project, briefing, doc)
+    return doc
+
+
+def _has_summary_section(briefing: Briefing) -> bool:
+    """An analyst-written (or edited) summary wins over the automatic draft."""
+    return any("source summary" in s.heading.lower() for s in briefing.sections)
+
+
+def _add_what_changed(project: Project, briefing: Briefing, doc: ResolvedDocument) -> None:
+    if not briefing.edition_of:
+        doc.problems.append("'what changed' needs a briefing that is a new edition of another")
+        return
+    try:
+        old = project.briefings.get(briefing.edition_of)
+    except KeyError:
+        doc.problems.append(f"the previous edition {briefing.edition_of} is no longer in the "
+                            "project; 'what changed' was left out")
+        return
+    changes = diff_briefings(old, briefing)
+    lines = [c.text for c in changes] or ["No judgment, likelihood, scenario or signpost "
+                                          "changed since the last edition."]
+    doc.blocks[0:0] = [Heading(1, "What changed since the last edition", anchor="changes"),
+                       *[Para([Text(line)]) for line in lines]]
+
+
+def _resolve(
+    project: Project,
+    briefing: Briefing,
+    sources: dict[str, Any],
+    snippets: dict[str, Any],
+    chart_renderer: ChartRenderer | None,
+    fmt: str,
+) -> ResolvedDocument:
 
     def load_image(block: Image) -> bytes | None:
         if block.attachment is None:

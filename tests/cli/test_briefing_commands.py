@@ -92,7 +92,54 @@ def test_check_reports_a_citation_to_a_deleted_snippet(run: Run, sample_copy: Pa
         project.db.execute("DELETE FROM snippets WHERE id = 'sn1'")
     result = run("check", sample_copy, "--json")
     assert result.code == 1
-    findings = result.json()
-    assert findings
-    assert all(f["rule"] == "missing-citation-target" for f in findings)
-    assert all(f["excerpt"] == "@sn1" for f in findings)
+    missing = [f for f in result.json() if f["rule"] == "missing-citation-target"]
+    assert missing
+    assert all("@sn1" in f["message"] and f["severity"] == "error" for f in missing)
+    assert all({"rule", "severity", "location", "excerpt", "message"} <= set(f) for f in missing)
+
+
+def test_check_on_the_failing_sample_finds_each_planted_problem_once(
+    run: Run, sample_file: Path
+) -> None:
+    result = run("check", sample_file, "--briefing", "br2", "--json")
+    assert result.code == 1
+    rules = [f["rule"] for f in result.json()]
+    assert len(rules) == len(set(rules))
+    assert {"unsourced-claim", "single-source", "low-grade-sources", "off-scale-language",
+            "mixed-scale-rows", "confidence-with-likelihood", "scenario-without-signposts",
+            "orphan-signpost", "non-diagnostic-signpost", "overdue-signpost",
+            "scenario-bands-incoherent", "quote-drift", "missing-citation-target",
+            "unmarked-portion", "portion-above-banner", "unknown-marking",
+            "missing-required-section", "unaddressed-conflict"} <= set(rules)
+
+
+def test_check_as_of_a_later_date_flags_overdue_signposts(run: Run, sample_file: Path) -> None:
+    result = run("check", sample_file, "--as-of", "2026-01-15", "--json")
+    assert {f["rule"] for f in result.json()} == {"overdue-signpost"}
+    assert run("check", sample_file, "--as-of", "15/01/2026").code == 1
+
+
+def test_a_new_edition_and_its_diff(run: Run, sample_copy: Path, tmp_path: Path) -> None:
+    new_id = run("edition", sample_copy, "br1", "--json").json()["id"]
+    exported = tmp_path / "edition.json"
+    run("export", sample_copy, "-o", exported, "--briefing", new_id)
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    for section in data["sections"]:
+        for block in section["blocks"]:
+            if block["type"] == "key_judgments":
+                block["items"][0]["likelihood"] = "very likely"
+            if block["type"] == "signposts":
+                block["items"][0]["status"] = "observed"
+    exported.write_text(json.dumps(data), encoding="utf-8")
+    assert run("compose", sample_copy, exported).code == 0
+    changes = run("diff", sample_copy, "br1", new_id, "--json").json()
+    kinds = {c["kind"] for c in changes}
+    assert "likelihood-changed" in kinds
+    assert "signpost-status-changed" in kinds
+    assert run("diff", sample_copy, "br1", "br1", "--json").json() == []
+
+
+def test_summary_drafts_the_source_summary_statement(run: Run, sample_file: Path) -> None:
+    paragraphs = run("summary", sample_file, "--json").json()
+    assert paragraphs
+    assert any("source" in p.lower() for p in paragraphs)
