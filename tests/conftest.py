@@ -12,3 +12,9 @@ os.environ.setdefault(
     "BRIEFING_STUDIO_CACHE_DIR",
     os.path.join(tempfile.gettempdir(), f"briefing-studio-test-cache-{os.getpid()}"),
 )
+
+# The app's log file (briefing_app/logs.py) goes to a temporary folder, never the user's.
+os.environ.setdefault(
+    "BRIEFING_STUDIO_LOG_DIR",
+    os.path.join(tempfile.gettempdir(), f"briefing-studio-test-logs-{os.getpid()}"),
+)

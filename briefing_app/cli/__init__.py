@@ -6,10 +6,13 @@ Its names, flags and `--json` shapes are a contract other tools depend on (see R
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
+import time
 from collections.abc import Sequence
 
 from .. import __version__
+from ..logs import setup_logging
 from . import backup_cmds, briefing_cmds, library_cmds, project_cmds
 from .output import CliError, fail
 
@@ -32,6 +35,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; every expected failure is one line on stderr and a non-zero exit."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    setup_logging()
+    log = logging.getLogger(__name__)
+    started = time.perf_counter()
+    try:
+        code = _run(args)
+    except BaseException:
+        log.exception("command %s stopped by an unexpected error", args.command)
+        raise
+    log.info("command %s finished with exit code %d in %.3f s",
+             args.command, code, time.perf_counter() - started)
+    return code
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.run(args) or 0)
     except CliError as e:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,8 @@ from ..model.snippet import Snippet
 from ..model.source import SOURCE_TYPES, Source
 from ..store import Project
 from .output import print_json, print_table
+
+log = logging.getLogger(__name__)
 
 
 def register(commands: Any) -> None:
@@ -145,6 +148,8 @@ def _source_add(args: argparse.Namespace) -> int:
                 results.append(entry)
                 if not args.json:
                     print(f"{name}: {item.message()}")
+    log.info("import: %d input(s), %d source(s) stored or matched, %d failed",
+             len(args.paths), len(results), failures)
     if args.json:
         print_json(results)
     return 1 if failures else 0

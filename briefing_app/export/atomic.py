@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import secrets
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
+
+log = logging.getLogger(__name__)
 
 
 class ExportError(Exception):
@@ -22,6 +26,7 @@ def atomic_output(target: Path, mode: str = "wb") -> Iterator[IO]:  # type: igno
     if not folder.is_dir():
         raise ExportError(f"the folder {folder} does not exist; create it or choose another")
     tmp = folder / f".{target.name}.{secrets.token_hex(6)}.tmp"
+    started = time.perf_counter()
     try:
         # 0o666 filtered by the umask, like any new file (mkstemp's 0600 would hide it)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
@@ -37,9 +42,13 @@ def atomic_output(target: Path, mode: str = "wb") -> Iterator[IO]:  # type: igno
         os.replace(tmp, target)
     except OSError as e:
         tmp.unlink(missing_ok=True)
+        log.warning("export to %s failed (%s); the previous file is intact", target,
+                    type(e).__name__)
         raise ExportError(
             f"could not write {target}: {e.strerror or e}; the previous file (if any) is intact"
         ) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    log.info("exported %s (%s, %d bytes) in %.3f s", target, target.suffix.lstrip(".") or "-",
+             target.stat().st_size, time.perf_counter() - started)

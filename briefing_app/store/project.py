@@ -7,6 +7,7 @@ unsaved state to lose when the process dies: the UI's "Save" only marks a checkp
 from __future__ import annotations
 
 import contextlib
+import logging
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -20,6 +21,8 @@ from .errors import ProjectError
 from .search import SearchIndex
 from .snippets import SnippetRepository
 from .sources import SourceRepository
+
+log = logging.getLogger(__name__)
 
 
 class Project:
@@ -55,6 +58,10 @@ class Project:
         path = Path(path)
         project = cls(open_database(path), path)
         project._daily_backup()
+        if log.isEnabledFor(logging.INFO):
+            log.info("opened project %s: %d sources, %d snippets, %d briefings", path,
+                     project.sources.count(), project.snippets.count(),
+                     project.db.execute("SELECT COUNT(*) FROM briefings").fetchone()[0])
         return project
 
     def _daily_backup(self) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__
+from ..logs import setup_logging
 from .main_window import MainWindow
 from .settings import APP_NAME, set_application_identity
 
@@ -100,6 +101,7 @@ def launch(options: Options) -> MainWindow:
 
 def main(argv: Sequence[str] | None = None) -> int:
     options, qt_arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+    setup_logging()
     app = application(qt_arguments)
     window = launch(options)
     try:
