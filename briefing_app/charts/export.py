@@ -96,6 +96,10 @@ class _Stage:
         self.view.setCentralItem(pg.GraphicsLayout())  # drop the chart's items now
 
     def close(self) -> None:
+        # At interpreter exit pyqtgraph may already have torn down the view's scene
+        # (its own atexit hook); then there is nothing left to release.
+        if not shiboken6.isValid(self.view) or self.view.sceneObj is None:
+            return
         self.release()
         self.view.close()
         shiboken6.delete(self.view)
