@@ -132,11 +132,11 @@ class _Converter:
                 out.append({"c": self.rich(item.text)})
         return out
 
-    def image(self, png: bytes) -> str:
-        if not png:
+    def image(self, data: bytes, ext: str = "png") -> str:
+        if not data:
             return ""
-        name = f"/img/{hashlib.sha256(png).hexdigest()[:24]}.png"
-        self.images[name] = png
+        name = f"/img/{hashlib.sha256(data).hexdigest()[:24]}.{ext}"
+        self.images[name] = data
         return name
 
     def block(self, b: object) -> dict[str, Any] | None:
@@ -226,12 +226,13 @@ class _Converter:
 
     def figure(self, b: Figure) -> dict[str, Any]:
         width = 1.0
-        if b.png and b.width_in > 0 and b.height_in > MAX_FIGURE_HEIGHT_IN:
+        if (b.svg or b.png) and b.width_in > 0 and b.height_in > MAX_FIGURE_HEIGHT_IN:
             width = MAX_FIGURE_HEIGHT_IN / b.height_in
         return {
             "t": "figure",
             "number": b.number,
-            "img": self.image(b.png),
+            # charts arrive as vector SVG for print; pictures (and fallbacks) as PNG
+            "img": self.image(b.svg, "svg") if b.svg else self.image(b.png),
             "width": round(width, 4),
             "alt": b.alt,
             "caption": self.inl(b.caption),
