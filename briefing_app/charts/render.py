@@ -46,6 +46,9 @@ from .ticks import (
 MARKER_LIMIT = 40
 #: Most rows of labels one timeline lane may use before labels are left out.
 MAX_LANE_ROWS = 10
+#: Widest a timeline label may be, as a share of the plot: full labels read better than
+#: elided ones, and the extra rows in a lane absorb them.
+TIMELINE_LABEL_SHARE = 0.75
 
 
 # ---------------------------------------------------------------------------------------------
@@ -667,7 +670,7 @@ def plan_timeline(data: TimelineData, box: Box) -> tuple[list[list[PlacedEvent]]
     width = box.view_width
     to_px = width / (t1 - t0)
     r, gap = m.px(2.6), m.px(3)
-    max_label = width * 0.45
+    max_label = width * TIMELINE_LABEL_SHARE
     lanes: dict[str, list[PlacedEvent]] = {lane: [] for lane in data.lanes}
     ends: dict[str, list[float]] = {lane: [] for lane in data.lanes}
     omitted = 0
