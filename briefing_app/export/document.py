@@ -172,6 +172,8 @@ class DocMeta:
     notes_placement: str = "footnotes"
     template: str = "strategic"
     numbered_headings: bool = False
+    #: The heading of the back-matter list of cited sources, the same in every format.
+    bibliography_title: str = "Sources"
 
 
 @dataclass

@@ -117,6 +117,8 @@ def resolve_document(
         notes_placement=briefing.notes,
         template=template.key,
         numbered_headings=template.numbered_headings,
+        # "Sources" as briefings title it; author-date and numeric styles say "References"
+        bibliography_title="Sources" if formatted.is_note_style else "References",
     )
     return ResolvedDocument(
         meta=meta,

@@ -132,12 +132,12 @@ def _back_matter(
         )
     entry = styles["Bibliography"]
     if doc.bibliography_groups:
-        out.append(blocks.heading(1, "Sources", page_break=title_page))
+        out.append(blocks.heading(1, doc.meta.bibliography_title, page_break=title_page))
         for title, entries in doc.bibliography_groups:
             out.append(blocks.heading(2, title))
             out.extend(ooxml.paragraph(inline.rich(e), entry) for e in entries)
     elif doc.bibliography:
-        out.append(blocks.heading(1, "Sources", page_break=title_page))
+        out.append(blocks.heading(1, doc.meta.bibliography_title, page_break=title_page))
         out.extend(ooxml.paragraph(inline.rich(e), entry) for e in doc.bibliography)
     if doc.is_note_style and doc.notes and doc.meta.notes_placement == "endnotes":
         # Word prints endnotes after the last paragraph: this heading introduces them.

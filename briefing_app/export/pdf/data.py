@@ -305,7 +305,7 @@ def to_typst_data(doc: ResolvedDocument, *, break_words: bool = True) -> TypstDa
         },
         "blocks": [d for d in (conv.block(b) for b in doc.blocks) if d is not None],
         "notes": [conv.rich(n) for n in doc.notes] if doc.is_note_style else [],
-        "bibliography_title": "Bibliography" if doc.is_note_style else "References",
+        "bibliography_title": doc.meta.bibliography_title,
         "bibliography": [
             {"title": title, "entries": [conv.rich(e) for e in entries]}
             for title, entries in groups
