@@ -58,7 +58,9 @@ def _outline_titles(outline: list, depth: int = 0) -> list[tuple[int, str]]:
 def test_bookmarks_follow_the_headings(sample_pdf: SamplePdf) -> None:
     headings = [b for b in sample_pdf.doc.blocks if isinstance(b, Heading)]
     expected = [(h.level - 1, f"{h.number} {h.portion} {h.text}") for h in headings]
-    assert _outline_titles(sample_pdf.reader.outline) == [*expected, (0, "Bibliography")]
+    assert _outline_titles(sample_pdf.reader.outline) == [
+        *expected, (0, sample_pdf.doc.meta.bibliography_title)
+    ]
 
 
 def test_metadata_carries_title_authors_keywords_and_date(sample_pdf: SamplePdf) -> None:
