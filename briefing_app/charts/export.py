@@ -151,16 +151,9 @@ def render_image(
     def paint() -> QImage:
         m = Metrics(dpi / 72, style)
         w, h = _size_px(spec, width_in, height_in, m, scale)
-        stage = _get_stage()
-        stage.layout(spec, w, h, m, scale)
         image = QImage(w, h, QImage.Format.Format_RGB32)
         image.fill(QColor("#FFFFFF"))
-        painter = QPainter(image)
-        try:
-            stage.paint(painter, w, h)
-        finally:
-            painter.end()
-            stage.release()
+        _paint_on(image, spec, w, h, m, scale)
         return image
 
     return call_on_gui_thread(paint)
@@ -194,8 +187,6 @@ def render_svg(
     def paint() -> bytes:
         m = Metrics(_SVG_PX_PER_PT, style)
         w, h = _size_px(spec, width_in, height_in, m, scale)
-        stage = _get_stage()
-        stage.layout(spec, w, h, m, scale)
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -206,16 +197,27 @@ def render_svg(
         generator.setResolution(round(72 * m.px_per_pt))
         generator.setTitle(spec.title)
         generator.setDescription(spec.description or spec.title)
-        painter = QPainter(generator)
         try:
-            stage.paint(painter, w, h)
+            _paint_on(generator, spec, w, h, m, scale)
         finally:
-            painter.end()
-            stage.release()
             buffer.close()
         return bake_strokes(bytes(data.data()))
 
     return call_on_gui_thread(paint)
+
+
+def _paint_on(
+    device: QImage | QSvgGenerator, spec: ChartSpec, w: int, h: int, m: Metrics, scale: str
+) -> None:
+    """Lay the chart out on the shared stage and paint it onto `device` (pixels or SVG)."""
+    stage = _get_stage()
+    stage.layout(spec, w, h, m, scale)
+    painter = QPainter(device)
+    try:
+        stage.paint(painter, w, h)
+    finally:
+        painter.end()
+        stage.release()
 
 
 def _check_size(width_in: float, height_in: float | None, dpi: int) -> None:
