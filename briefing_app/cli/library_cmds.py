@@ -61,6 +61,19 @@ def register(commands: Any) -> None:
     slist.add_argument("--json", action="store_true")
     slist.set_defaults(run=_snippet_list)
 
+    usages = snippet_cmds.add_parser("usages", help="where a snippet is cited")
+    usages.add_argument("file", type=Path)
+    usages.add_argument("snippet_id")
+    usages.add_argument("--json", action="store_true")
+    usages.set_defaults(run=_snippet_usages)
+
+    merge = snippet_cmds.add_parser("merge", help="join two snippets of one source")
+    merge.add_argument("file", type=Path)
+    merge.add_argument("first_id")
+    merge.add_argument("second_id", help="merged into the first; its citations follow")
+    merge.add_argument("--json", action="store_true")
+    merge.set_defaults(run=_snippet_merge)
+
     search = commands.add_parser("search", help="full-text search of sources and snippets")
     search.add_argument("file", type=Path)
     search.add_argument("query")
@@ -212,6 +225,34 @@ def _snippet_list(args: argparse.Namespace) -> int:
             for s in snippets
         ],
     )
+    return 0
+
+
+def _snippet_usages(args: argparse.Namespace) -> int:
+    with Project.open(args.file) as project:
+        project.snippets.get(args.snippet_id)
+        usages = project.snippets.usages(args.snippet_id)
+    if args.json:
+        print_json([{"briefing": u.briefing_id, "briefing_title": u.briefing_title,
+                     "section": u.section, "block": u.block_id, "block_type": u.block_type}
+                    for u in usages])
+    elif not usages:
+        print(f"{args.snippet_id} is not cited in any briefing")
+    else:
+        print_table(["briefing", "section", "block", "type"],
+                    [(u.briefing_id, u.section, u.block_id, u.block_type) for u in usages])
+    return 0
+
+
+def _snippet_merge(args: argparse.Namespace) -> int:
+    with Project.open(args.file) as project:
+        merged = project.snippets.merge(args.first_id, args.second_id)
+        source = project.sources.get(merged.source_id)
+    if args.json:
+        print_json(snippet_json(merged, source))
+    else:
+        print(f"merged {args.second_id} into {merged.id}; its citations now point at "
+              f"{merged.id}")
     return 0
 
 

@@ -159,6 +159,13 @@ class SnippetRepository:
                  first_id),
             )
             self._p.briefings.rename_ref(second_id, first_id)
+            for column in ("a", "b"):  # conflicts marked on the merged snippet move too
+                db.execute(
+                    f"UPDATE OR IGNORE conflicts SET {column} = ? WHERE {column} = ?",
+                    (first_id, second_id),
+                )
+            db.execute("DELETE FROM conflicts WHERE a = b OR a = ? OR b = ?",
+                       (second_id, second_id))
             db.execute("DELETE FROM snippets WHERE id = ?", (second_id,))
         self._p.events.emit("snippet", "removed", second_id)
         self._p.events.emit("snippet", "changed", first_id)

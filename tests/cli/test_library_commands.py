@@ -170,3 +170,15 @@ def test_snippet_add_takes_a_locator_override_and_a_translation(run: Run, tmp_pa
     data = result.json()
     assert (data["locator"], data["translation"], data["translator"]) == (
         "p. 7", "The column left at night", "analyst")
+
+
+def test_snippet_usages_and_merge(run: Run, sample_copy: Path) -> None:
+    usages = run("snippet", "usages", sample_copy, "sn2", "--json").json()
+    assert usages and all(u["briefing"] in {"br1", "br2"} for u in usages)
+    merged = run("snippet", "merge", sample_copy, "sn2", "sn3", "--json")
+    assert merged.code == 0, merged.err
+    assert merged.json()["id"] == "sn2"
+    assert run("snippet", "usages", sample_copy, "sn3").code == 1  # gone, cleanly reported
+    assert run("check", sample_copy, "--json").code == 0  # no dangling citation left
+    across = run("snippet", "merge", sample_copy, "sn2", "sn8")
+    assert across.code == 1 and "different sources" in across.err

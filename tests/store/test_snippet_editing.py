@@ -79,3 +79,11 @@ def test_split_outside_the_snippet_is_refused(project: Project) -> None:
     with pytest.raises(ProjectError, match="not inside"):
         project.snippets.split("sn1", len(TEXT))
     assert project.snippets.get("sn1").text.endswith("November.")
+
+
+def test_merge_moves_marked_conflicts_to_the_merged_snippet(project: Project) -> None:
+    project.db.execute("INSERT INTO conflicts(a, b, note) VALUES ('sn2', 'sn3', 'differ')")
+    project.db.execute("INSERT INTO conflicts(a, b, note) VALUES ('sn1', 'sn2', 'self')")
+    project.snippets.merge("sn1", "sn2")
+    rows = project.db.execute("SELECT a, b, note FROM conflicts ORDER BY note").fetchall()
+    assert rows == [("sn1", "sn3", "differ")]
