@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QEvent, QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication
 
@@ -38,9 +39,11 @@ def isolated_user_folders(
     yield data
     # Close and delete every window now, not at interpreter exit, where PySide may
     # finalise wrappers in an unsafe order.
+    # Closing one window can delete another (a dialog it owned), so check each is alive.
     for widget in QApplication.topLevelWidgets():
-        widget.close()
-        widget.deleteLater()
+        if shiboken6.isValid(widget):
+            widget.close()
+            widget.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
