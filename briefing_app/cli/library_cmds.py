@@ -119,8 +119,9 @@ def snippet_json(snippet: Snippet, source: Source | None = None) -> dict[str, An
 
 
 def _source_add(args: argparse.Namespace) -> int:
-    """Each PATH imports alone: a bad file is reported and the others still go in."""
-    from ..ingest import SourceOverrides, import_file, import_text, import_url
+    """Files and folders import as one batch (text extraction in parallel, each file its own
+    transaction, a bad file reported while the rest go in); `-` and URLs follow."""
+    from ..ingest import SourceOverrides, import_paths, import_text, import_url
     from .output import describe_error
 
     overrides = SourceOverrides(
@@ -133,39 +134,76 @@ def _source_add(args: argparse.Namespace) -> int:
         issued=args.date or "",
         url=args.url or "",
     ).validate()
-    results: list[dict[str, Any]] = []
-    failures = 0
+    names = [str(p) for p in args.paths]
+    files = [n for n in names if n != "-" and not n.startswith(("http://", "https://"))]
+    others = [n for n in names if n not in files]
+    added = _Added(args.json)
     with Project.open(args.file) as project:
-        for raw in args.paths:
-            name = str(raw)
+        if files:
+            report = import_paths(project, [Path(f) for f in files], overrides=overrides,
+                                  progress=_progress_printer(len(files), args.json))
+            for outcome in report.outcomes:
+                if outcome.result is not None:
+                    added.result(outcome.path, outcome.result)
+                elif outcome.status == "skipped":
+                    print(f"briefing: warning: {outcome.path}: skipped: {outcome.reason}",
+                          file=sys.stderr)
+                else:
+                    added.failure(outcome.path, outcome.reason)
+        for name in others:
             try:
                 if name == "-":
                     result = import_text(project, sys.stdin.buffer.read(), overrides=overrides)
-                elif name.startswith(("http://", "https://")):
-                    result = import_url(project, name, overrides)
                 else:
-                    result = import_file(project, Path(name), overrides)
+                    result = import_url(project, name, overrides)
             except Exception as e:
                 message = describe_error(e)
                 if message is None:
                     raise
-                failures += 1
-                print(f"briefing: error: {name}: {message}", file=sys.stderr)
+                added.failure(name, message)
                 continue
-            for problem in result.problems:
-                print(f"briefing: warning: {name}: {problem}", file=sys.stderr)
-            for item in result.items:
-                entry = source_json(item.source, item.duplicate_of)
-                entry["near_duplicate_of"] = item.near_duplicate_of
-                entry["notes"] = list(item.notes)
-                results.append(entry)
-                if not args.json:
-                    print(f"{name}: {item.message()}")
-    log.info("import: %d input(s), %d source(s) stored or matched, %d failed",
-             len(args.paths), len(results), failures)
+            added.result(name, result)
     if args.json:
-        print_json(results)
-    return 1 if failures else 0
+        print_json(added.entries)
+    return 1 if added.failures else 0
+
+
+class _Added:
+    """Collects what an import produced, printing as it goes (unless --json)."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.entries: list[dict[str, Any]] = []
+        self.failures = 0
+
+    def result(self, name: str, result: Any) -> None:
+        for problem in result.problems:
+            print(f"briefing: warning: {name}: {problem}", file=sys.stderr)
+        for item in result.items:
+            entry = source_json(item.source, item.duplicate_of)
+            entry["near_duplicate_of"] = item.near_duplicate_of
+            entry["notes"] = list(item.notes)
+            self.entries.append(entry)
+            if not self.quiet:
+                print(f"{name}: {item.message()}")
+
+    def failure(self, name: str, message: str) -> None:
+        self.failures += 1
+        print(f"briefing: error: {name}: {message}", file=sys.stderr)
+
+
+def _progress_printer(count: int, quiet: bool) -> Any:
+    """Progress on stderr for long batches in a terminal; silent otherwise."""
+    if quiet or count < 20 or not sys.stderr.isatty():
+        return None
+
+    def report(done: int, total: int, name: str) -> None:
+        print(f"\r{done}/{total} {Path(name).name[:50]:<50}", end="", file=sys.stderr,
+              flush=True)
+        if done == total:
+            print(file=sys.stderr)
+
+    return report
 
 
 def _source_list(args: argparse.Namespace) -> int:

@@ -182,3 +182,22 @@ def test_snippet_usages_and_merge(run: Run, sample_copy: Path) -> None:
     assert run("check", sample_copy, "--json").code == 0  # no dangling citation left
     across = run("snippet", "merge", sample_copy, "sn2", "sn8")
     assert across.code == 1 and "different sources" in across.err
+
+
+def test_source_add_imports_a_folder_file_by_file(run: Run, tmp_path: Path) -> None:
+    project = tmp_path / "lib.briefing"
+    run("new", project)
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"note{n}.txt").write_text(
+            f"Field note {n}\n\nObservation number {n} about the rail line north of the city.\n",
+            encoding="utf-8",
+        )
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02" * 100)
+    result = run("source", "add", project, folder, "--json")
+    assert result.code == 1
+    assert sorted(s["title"] for s in result.json()) == [
+        "Field note 0", "Field note 1", "Field note 2"]
+    assert "broken.txt" in result.err
+    assert len(run("source", "list", project, "--json").json()) == 3
