@@ -63,6 +63,24 @@ def import_file(
         captured = capture_bytes(data, path.name, limits)
     except IngestError as e:
         raise e.located(str(path)) from None
+    return store_file(project, path, captured, overrides)
+
+
+def capture_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Captured:
+    """Read one document file (not a reference export) into a Captured, without touching
+    a project: the half of `import_file` that a worker process can do. IngestError names
+    the file."""
+    path = Path(path)
+    try:
+        return capture_path(path, limits)
+    except IngestError as e:
+        raise e.located(str(path)) from None
+
+
+def store_file(
+    project: Project, path: str | Path, captured: Captured, overrides: SourceOverrides
+) -> ImportResult:
+    """Store what `capture_file` read, in one transaction (the other half of `import_file`)."""
     return _store_all(project, str(path), [captured], [], overrides)
 
 

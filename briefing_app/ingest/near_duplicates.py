@@ -4,9 +4,9 @@ report is a fact about the source base (it is not corroboration)."""
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -35,7 +35,10 @@ def _words(text: str) -> list[str]:
 
 
 def shingles(text: str) -> set[int]:
-    words = _words(text)
+    return _shingles_of(_words(text))
+
+
+def _shingles_of(words: list[str]) -> set[int]:
     return {hash(tuple(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}
 
 
@@ -54,9 +57,15 @@ def _sample_phrases(words: list[str], count: int = SAMPLES) -> list[str]:
     if last < 0:
         return []
     # Phrases of content words only: their index entries are short, so the lookup stays
-    # cheap however many texts share "said that the" and the like.
-    heavy = [i for i in range(last + 1) if all(len(w) >= 4 for w in words[i : i + SHINGLE])]
-    starts = heavy if len(heavy) >= count else list(range(last + 1))
+    # cheap however many texts share "said that the" and the like. One pass: a phrase is
+    # "heavy" when the run of long words ending at its last word is SHINGLE long.
+    heavy: list[int] = []
+    run = 0
+    for i, word in enumerate(words):
+        run = run + 1 if len(word) >= 4 else 0
+        if run >= SHINGLE:
+            heavy.append(i - SHINGLE + 1)
+    starts = heavy if len(heavy) >= count else range(last + 1)
     step = max(1, len(starts) // count)
     picked = starts[::step][:count]
     return list(dict.fromkeys(" ".join(words[i : i + SHINGLE]) for i in picked))
@@ -69,41 +78,54 @@ def _anchor_terms(text: str, count: int = 8) -> list[str]:
     """Words that set one story apart: figures, then names, then long words.
 
     Single words, not phrases: the index answers an OR of a few words in a millisecond,
-    where phrase queries over common words cost tens of milliseconds per import.
+    where phrase queries over common words cost tens of milliseconds per import. Each
+    kind is only gathered when the ones before it left room (a news text usually has
+    enough figures and names, so the long-word sort is rarely needed).
     """
     tokens = _WORD.findall(text[:50000])
-    figures = [t for t in tokens if t.isdigit() and len(t) >= 2 and not _YEAR.fullmatch(t)]
-    names = [t for i, t in enumerate(tokens) if i and t[:1].isupper() and len(t) >= 4]
-    long_words = sorted((t for t in tokens if len(t) >= 9), key=len, reverse=True)
     picked: dict[str, None] = {}
-    for word in itertools.chain(figures, names, long_words):
-        picked.setdefault(word.casefold(), None)
-        if len(picked) >= count:
-            break
+
+    def take(words: Iterable[str]) -> bool:
+        for word in words:
+            picked.setdefault(word.casefold(), None)
+            if len(picked) >= count:
+                return True
+        return False
+
+    figures = (t for t in tokens if t.isdigit() and len(t) >= 2 and not _YEAR.fullmatch(t))
+    names = (t for i, t in enumerate(tokens) if i and t[:1].isupper() and len(t) >= 4)
+    if take(figures) or take(names):
+        return list(picked)
+    take(sorted((t for t in tokens if len(t) >= 9), key=len, reverse=True))
     return list(picked)
 
 
 def find_twin(project: Project, text: str, exclude: str = "") -> tuple[str, float] | None:
     """The library's source most like `text` above the threshold, with its similarity.
 
-    Cheap in the common case: one phrase query on the index; only candidates holding a
-    good share of the sampled phrases get the exact (shingle set) comparison.
+    Cheap in the common case: one query on the index for a few anchor words; only
+    candidates holding a good share of the sampled phrases get the exact (shingle set)
+    comparison. Each text is split into words once.
     """
     words = _words(text)
     if len(words) - SHINGLE + 1 < MIN_SHINGLES:
         return None
+    candidates = project.sources.sharing_terms(
+        _anchor_terms(text), limit=CANDIDATES, exclude=exclude
+    )
+    if not candidates:
+        return None
     phrases = _sample_phrases(words)
     mine: set[int] | None = None
     best: tuple[str, float] | None = None
-    for source_id, other in project.sources.sharing_terms(
-        _anchor_terms(text), limit=CANDIDATES, exclude=exclude
-    ):
-        flat = " " + " ".join(_words(other)) + " "
+    for source_id, other in candidates:
+        other_words = _words(other)
+        flat = " " + " ".join(other_words) + " "
         shared = sum(1 for phrase in phrases if f" {phrase} " in flat)
         if shared < PREFILTER * len(phrases):
             continue
-        mine = mine if mine is not None else shingles(text)
-        score = similarity(mine, shingles(other))
+        mine = mine if mine is not None else _shingles_of(words)
+        score = similarity(mine, _shingles_of(other_words))
         if score >= THRESHOLD and (best is None or score > best[1]):
             best = (source_id, score)
     return best

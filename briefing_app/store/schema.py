@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 #: "BrSt" as a big-endian 32-bit integer.
 APPLICATION_ID = 0x42725374
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _TOKENIZER = "unicode61 remove_diacritics 2"
 
@@ -121,12 +121,55 @@ def _migrate_1_to_2(db: sqlite3.Connection) -> None:
         CREATE TABLE gazetteer (
             canonical TEXT NOT NULL, variant TEXT NOT NULL, PRIMARY KEY (canonical, variant)
         );
-        """
+        """,
+    )
+
+
+_ISSUED = (
+    "CASE WHEN json_valid({0}csl) THEN coalesce(json_extract({0}csl, '$.issued'), '') ELSE '' END"
+)
+
+
+def _migrate_2_to_3(db: sqlite3.Connection) -> None:
+    """Version 3: what search filters on, in a narrow table of its own; attachments found
+    by digest through an index.
+
+    The filter columns sat in `sources` after the large captured text, so a filtered
+    search read every matching source's whole row to test its type or grade. Triggers
+    keep `source_facets` in step with `sources` whatever writes to it. Without the
+    digest index each import scanned every attachment to rule out a duplicate.
+    """
+    run_script(
+        db,
+        f"""
+        CREATE TABLE source_facets (
+            seq INTEGER PRIMARY KEY, type TEXT NOT NULL, reliability TEXT NOT NULL,
+            issued TEXT NOT NULL, outlet TEXT NOT NULL
+        );
+        INSERT INTO source_facets(seq, type, reliability, issued, outlet)
+            SELECT seq, type, reliability, {_ISSUED.format("")}, outlet FROM sources;
+        CREATE TRIGGER source_facets_ai AFTER INSERT ON sources BEGIN
+            INSERT INTO source_facets(seq, type, reliability, issued, outlet)
+            VALUES (new.seq, new.type, new.reliability, {_ISSUED.format("new.")}, new.outlet);
+        END;
+        CREATE TRIGGER source_facets_au AFTER UPDATE ON sources BEGIN
+            DELETE FROM source_facets WHERE seq = old.seq;
+            INSERT INTO source_facets(seq, type, reliability, issued, outlet)
+            VALUES (new.seq, new.type, new.reliability, {_ISSUED.format("new.")}, new.outlet);
+        END;
+        CREATE TRIGGER source_facets_ad AFTER DELETE ON sources BEGIN
+            DELETE FROM source_facets WHERE seq = old.seq;
+        END;
+        CREATE INDEX attachments_sha256 ON attachments(sha256);
+        """,
     )
 
 
 #: MIGRATIONS[v] upgrades a file from version v to v + 1.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _migrate_1_to_2,
+    2: _migrate_2_to_3,
+}
 
 
 def create_v1(db: sqlite3.Connection) -> None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterable, Mapping
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -40,10 +41,24 @@ class SearchHit:
 _NAME_WORDS = 3  # longest place name (in words) looked up in the gazetteer
 
 
-def fts_query(text: str, spellings: Mapping[str, list[str]] | None = None) -> str:
+#: A word typed as a prefix ("rout*") has at most this many completions spelled out for
+#: highlighting; beyond it the prefix stays (slower fragments, same hits).
+_MAX_COMPLETIONS = 64
+Complete = Callable[[str], list[str]]
+
+
+def fts_query(
+    text: str,
+    spellings: Mapping[str, list[str]] | None = None,
+    complete: Complete | None = None,
+) -> str:
     """Turn what the analyst typed into a safe FTS5 query: every word must occur;
     a trailing * keeps prefix search. With `spellings` (folded name -> all spellings,
-    from the gazetteer) a known place name becomes an OR group of its spellings."""
+    from the gazetteer) a known place name becomes an OR group of its spellings.
+
+    With `complete` (prefix -> the indexed words it starts) each prefix becomes an OR of
+    those words: it matches the same rows, but FTS5 rebuilds a prefix's hit list for
+    every row it is asked about, which made highlighting 50 hits cost 30 ms."""
     words = [(m.group(0).rstrip("*"), m.group(0).endswith("*")) for m in _TERM.finditer(text)]
     words = [(w, p) for w, p in words if w]
     names = spellings or {}
@@ -53,23 +68,38 @@ def fts_query(text: str, spellings: Mapping[str, list[str]] | None = None) -> st
         for size in range(min(_NAME_WORDS, len(words) - i), 0, -1) if names else ():
             key = fold(" ".join(w for w, _ in words[i : i + size]))
             if key in names:
-                terms.append(_any_spelling(names[key]))
+                terms.append(_any_spelling(names[key], complete))
                 i += size
                 break
         else:
             word, prefix = words[i]
-            terms.append(f'"{word}"' + ("*" if prefix else ""))
+            terms.append(_prefix_phrase([word], complete) if prefix else f'"{word}"')
             i += 1
     return " AND ".join(terms)  # explicit: FTS5 has no implicit AND after a (group)
 
 
-def _any_spelling(spellings: list[str]) -> str:
+def _any_spelling(spellings: list[str], complete: Complete | None = None) -> str:
     phrases = []
     for name in spellings:
         tokens = _TERM.findall(name.replace("*", ""))
         if tokens:
-            phrases.append('"' + " ".join(tokens) + '"*')
+            phrases.append(_prefix_phrase(tokens, complete))
     return "(" + " OR ".join(dict.fromkeys(phrases)) + ")"
+
+
+def _prefix_phrase(tokens: list[str], complete: Complete | None) -> str:
+    """`"w1 w2"*`, or with `complete` the phrases its last word can end as."""
+    endings = complete(tokens[-1]) if complete is not None else []
+    if not endings:
+        return '"' + " ".join(tokens) + '"*'
+    head = "".join(t + " " for t in tokens[:-1])
+    return "(" + " OR ".join(f'"{head}{e}"' for e in endings) + ")"
+
+
+def _index_form(word: str) -> str:
+    """A word as the tokenizer stores it: lower case, diacritics removed."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _grade_letters(grades: str | Iterable[str]) -> list[str]:
@@ -97,7 +127,7 @@ def _source_filters(
     date_to: str,
     outlet: str,
 ) -> tuple[str, list[object]]:
-    """SQL conditions on the joined `sources s` row, and their parameters.
+    """SQL conditions on the joined `source_facets f` row, and their parameters.
 
     Dates may be partial (YYYY or YYYY-MM) on either side: a source dated "2025-11"
     is inside a range that starts "2025-11-05", because it may fall on that day.
@@ -106,13 +136,13 @@ def _source_filters(
     args: list[object] = []
     if source_type:
         kinds = [source_type] if isinstance(source_type, str) else list(source_type)
-        sql.append(f"s.type IN ({', '.join('?' * len(kinds))})")
+        sql.append(f"f.type IN ({', '.join('?' * len(kinds))})")
         args += [k.strip().lower() for k in kinds]
     if grades:
         letters = _grade_letters(grades)
-        sql.append(f"s.reliability IN ({', '.join('?' * len(letters))})")
+        sql.append(f"f.reliability IN ({', '.join('?' * len(letters))})")
         args += letters
-    issued = "coalesce(json_extract(s.csl, '$.issued'), '')"
+    issued = "f.issued"
     if date_from:
         sql.append(f"{issued} != '' AND {issued} || '~' >= ?")
         args.append(date_from)
@@ -120,7 +150,7 @@ def _source_filters(
         sql.append(f"{issued} != '' AND {issued} <= ? || '~'")
         args.append(date_to)
     if outlet:
-        sql.append("s.outlet LIKE ? ESCAPE '\\'")
+        sql.append("f.outlet LIKE ? ESCAPE '\\'")
         args.append("%" + re.sub(r"([%_\\])", r"\\\1", outlet.strip()) + "%")
     return "".join(f" AND {c}" for c in sql), args
 
@@ -158,17 +188,17 @@ class SearchIndex:
             # Rank first, then cut fragments for the hits shown only: snippet() over every
             # match of a common word was most of the time on a large library.
             ranked = self._ranked_sources(match, where, args, limit)
-            fragments = self._fragments("source_fts", match, [r[0] for r in ranked])
+            fragments = self._fragments("source_fts", query, expand_names, [r[0] for r in ranked])
             for seq, sid, title, rank in ranked:
                 hits.append(SearchHit("source", sid, sid, title, fragments.get(seq, ""), rank))
             found = self._p.db.execute(
                 "SELECT n.seq, n.id, n.source_id, s.title, bm25(snippet_fts) AS r "
                 "FROM snippet_fts JOIN snippets n ON n.seq = snippet_fts.rowid "
-                "JOIN sources s ON s.id = n.source_id "
+                "JOIN sources s ON s.id = n.source_id JOIN source_facets f ON f.seq = s.seq "
                 f"WHERE snippet_fts MATCH ?{where} ORDER BY r LIMIT ?",
                 (match, *args, limit),
             ).fetchall()
-            fragments = self._fragments("snippet_fts", match, [r[0] for r in found])
+            fragments = self._fragments("snippet_fts", query, expand_names, [r[0] for r in found])
             for seq, nid, src, title, rank in found:
                 hits.append(SearchHit("snippet", nid, src, title, fragments.get(seq, ""), rank))
         except sqlite3.OperationalError:
@@ -179,21 +209,22 @@ class SearchIndex:
     def _ranked_sources(
         self, match: str, where: str, args: list[object], limit: int
     ) -> list[tuple[int, str, str, float]]:
-        """(seq, id, title, rank) best first. Without filters the ranking runs on the
-        index alone: joining every match to its (large) source row cost more than the
-        ranking itself on a 10,000-source library."""
+        """(seq, id, title, rank) best first. The ranking runs on the index (joined to
+        the narrow facets table when filtered); only the rows shown are read from
+        `sources`, whose rows carry the whole captured text."""
         if where:
-            return self._p.db.execute(
-                "SELECT s.seq, s.id, s.title, bm25(source_fts, 5.0, 3.0, 2.0, 1.0) AS r "
-                "FROM source_fts JOIN sources s ON s.seq = source_fts.rowid "
+            top = self._p.db.execute(
+                "SELECT f.seq, bm25(source_fts, 5.0, 3.0, 2.0, 1.0) AS r "
+                "FROM source_fts JOIN source_facets f ON f.seq = source_fts.rowid "
                 f"WHERE source_fts MATCH ?{where} ORDER BY r LIMIT ?",
                 (match, *args, limit),
             ).fetchall()
-        top = self._p.db.execute(
-            "SELECT rowid, bm25(source_fts, 5.0, 3.0, 2.0, 1.0) AS r FROM source_fts "
-            "WHERE source_fts MATCH ? ORDER BY r LIMIT ?",
-            (match, limit),
-        ).fetchall()
+        else:
+            top = self._p.db.execute(
+                "SELECT rowid, bm25(source_fts, 5.0, 3.0, 2.0, 1.0) AS r FROM source_fts "
+                "WHERE source_fts MATCH ? ORDER BY r LIMIT ?",
+                (match, limit),
+            ).fetchall()
         out = []
         for seq, rank in top:
             row = self._p.db.execute(
@@ -203,13 +234,38 @@ class SearchIndex:
                 out.append((seq, row[0], row[1], rank))
         return out
 
-    def _fragments(self, table: str, match: str, rowids: list[int]) -> dict[int, str]:
-        """Highlighted fragments for the hits shown, in one query."""
+    def _fragments(
+        self, table: str, query: str, expand_names: bool, rowids: list[int]
+    ) -> dict[int, str]:
+        """Highlighted fragments for the hits shown, in one query, with prefixes spelled
+        out as the words they stand for in this index."""
         if not rowids:
             return {}
+        spellings = spelling_groups(self._p) if expand_names else None
+        match = fts_query(query, spellings, lambda prefix: self._completions(table, prefix))
         rows = self._p.db.execute(
             f"SELECT rowid, snippet({table}, -1, ?, ?, '…', 12) FROM {table} "
             f"WHERE {table} MATCH ? AND rowid IN ({', '.join('?' * len(rowids))})",
             (HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, match, *rowids),
         ).fetchall()
         return {int(r[0]): str(r[1]) for r in rows}
+
+    def _completions(self, table: str, prefix: str) -> list[str]:
+        """The indexed words starting with `prefix` (none when there are too many, or
+        the index's vocabulary cannot be read: the prefix is then kept as it is)."""
+        vocab = f"temp.{table}_vocab"
+        start = _index_form(prefix)
+        try:
+            self._p.db.execute(
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS {vocab} USING fts5vocab(main, {table}, row)"
+            )
+            words = [
+                str(r[0])
+                for r in self._p.db.execute(
+                    f"SELECT term FROM {vocab} WHERE term >= ? AND term < ? LIMIT ?",
+                    (start, start + "\U0010ffff", _MAX_COMPLETIONS + 1),
+                )
+            ]
+        except sqlite3.OperationalError:
+            return []
+        return words if len(words) <= _MAX_COMPLETIONS else []

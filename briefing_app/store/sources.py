@@ -130,11 +130,20 @@ class SourceRepository:
         if not quoted:
             return []
         try:
-            rows = self._p.db.execute(
-                "SELECT s.id, s.text FROM source_fts JOIN sources s ON s.seq = source_fts.rowid "
-                "WHERE source_fts MATCH ? AND s.id != ? ORDER BY bm25(source_fts) LIMIT ?",
-                (" OR ".join(quoted), exclude, limit),
+            # Rank on the index alone, then read only the winners' rows: joining every
+            # match to its (large) row first cost more than the ranking. One extra
+            # candidate stands in for `exclude` when it ranks among the best.
+            top = self._p.db.execute(
+                "SELECT rowid FROM source_fts WHERE source_fts MATCH ? ORDER BY rank LIMIT ?",
+                (" OR ".join(quoted), limit + 1),
             ).fetchall()
+            rows = [
+                row
+                for (seq,) in top
+                for row in self._p.db.execute(
+                    "SELECT id, text FROM sources WHERE seq = ? AND id != ?", (seq, exclude)
+                )
+            ][:limit]
         except sqlite3.OperationalError:  # a term FTS5 cannot parse: no candidates
             return []
         return [(r[0], r[1]) for r in rows]
