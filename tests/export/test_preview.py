@@ -71,6 +71,24 @@ def test_a_one_paragraph_edit_redraws_only_its_page(service: PreviewService) -> 
         assert png != first.pages[number]
 
 
+def test_an_edited_page_looks_as_when_the_whole_briefing_is_typeset_again(
+    service: PreviewService,
+) -> None:
+    doc = long_document()
+    service.render(doc)
+    changed = edited(doc, 20, "Paragraph 20. " + WORDS.replace("corridor", "highway ") * 3)
+    result = service.render(changed)
+    fresh = PreviewService()
+    try:
+        whole = fresh.render(changed)
+    finally:
+        fresh.close()
+    assert result.changed and result.page_count == whole.page_count
+    for number, png in zip(result.changed, result.pages, strict=True):
+        assert png == whole.pages[number]
+    assert service.settle().changed == []  # typesetting the whole again agrees
+
+
 def test_an_edit_that_adds_lines_redraws_the_pages_after_it(service: PreviewService) -> None:
     doc = long_document()
     first = service.render(doc)

@@ -24,6 +24,7 @@ from .fonts import font_paths
 #: The shared Typst library every house style imports as "../common/briefing.typ".
 COMMON = "common"
 MAIN = "main.typ"
+DOC_JSON = "doc.json"
 PDF_A = "a-2b"
 
 
@@ -67,22 +68,29 @@ class Workspace:
 
     def update(self, data: TypstData) -> None:
         """Write what changed since the last update: Typst re-reads only changed files."""
-        for name, png in data.images.items():
-            path = self.root / name.lstrip("/")
-            if not path.exists():
-                path.write_bytes(png)
+        for name, image in data.images.items():
+            self.add_image(name, image)
         if data.json != self._json:
-            (self.root / "doc.json").write_text(data.json, encoding="utf-8")
+            self.write(DOC_JSON, data.json)
             self._json = data.json
 
-    def compiler(self, *, preview: bool = False) -> typst.Compiler:
-        """A compiler for this workspace; `preview` adds the page-map markers."""
+    def add_image(self, name: str, data: bytes) -> None:
+        """Images are named by their content, so an existing file is already right."""
+        path = self.root / name.lstrip("/")
+        if not path.exists():
+            path.write_bytes(data)
+
+    def write(self, name: str, text: str) -> None:
+        (self.root / name).write_text(text, encoding="utf-8")
+
+    def compiler(self, *, preview: bool = False, data: str = "/" + DOC_JSON) -> typst.Compiler:
+        """A compiler for this workspace reading `data`; `preview` adds the page-map markers."""
         return typst.Compiler(
             input=str(self.main),
             root=str(self.root),
             font_paths=typst_fonts(),
             ignore_system_fonts=True,
-            sys_inputs={"preview": "1" if preview else ""},
+            sys_inputs={"preview": "1" if preview else "", "data": data},
         )
 
     def empty_compiler(self) -> typst.Compiler:

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from briefing_app.cite import RichRun
 from briefing_app.export.document import DocMeta, NoteRef, Para, ResolvedDocument, Text
-from briefing_app.export.pdf.data import LONG_WORD, breakable, colour, to_typst_data
+from briefing_app.export.pdf.data import (
+    LONG_WORD,
+    DataCache,
+    breakable,
+    colour,
+    to_typst_data,
+)
 
 
 def _doc(*inlines: object) -> ResolvedDocument:
@@ -47,3 +54,31 @@ def test_images_travel_as_files_named_by_content() -> None:
 def test_only_hex_colours_reach_the_template() -> None:
     assert colour("#FFC000", "#000000") == "#FFC000"
     assert colour('red"); #read("x', "#000000") == "#000000"
+
+
+def _three_paragraphs() -> ResolvedDocument:
+    blocks = [Para([Text(f"Paragraph {i}."), NoteRef(i + 1)]) for i in range(3)]
+    notes = [(RichRun(f"Note {i}."),) for i in range(3)]
+    return ResolvedDocument(DocMeta("T"), blocks, notes, [])
+
+
+def test_the_cache_converts_only_the_edited_block() -> None:
+    cache = DataCache()
+    doc = _three_paragraphs()
+    before = cache.convert(doc).obj["blocks"]
+    blocks = list(doc.blocks)
+    blocks[1] = Para([Text("Edited."), NoteRef(2)])
+    edited = dataclasses.replace(doc, blocks=blocks)
+    after = cache.convert(edited)
+    assert after.obj == to_typst_data(edited).obj
+    assert after.obj["blocks"][0] is before[0] and after.obj["blocks"][2] is before[2]
+    assert after.obj["blocks"][1] is not before[1]
+
+
+def test_the_cache_converts_everything_again_when_a_note_changes() -> None:
+    cache = DataCache()
+    doc = _three_paragraphs()
+    cache.convert(doc)
+    notes = [*doc.notes[:2], (RichRun("Ibid."),)]
+    renumbered = dataclasses.replace(doc, notes=notes)
+    assert cache.convert(renumbered).obj == to_typst_data(renumbered).obj
