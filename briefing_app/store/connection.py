@@ -7,6 +7,7 @@ is never written to (not even switched to WAL mode).
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,6 +34,10 @@ def create_database(path: Path) -> sqlite3.Connection:
     """A new, empty project file at the current schema version."""
     if path.exists():
         raise ProjectError(f"{path} already exists; choose another name or open it instead")
+    if _read_only_location(path):
+        raise ProjectError(
+            f"cannot create {path}: the folder is read-only; choose a folder you can write to"
+        )
     try:
         db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as e:
@@ -51,7 +56,7 @@ def create_database(path: Path) -> sqlite3.Connection:
     except sqlite3.Error as e:
         db.close()
         path.unlink(missing_ok=True)
-        raise ProjectError(f"cannot create {path}: {e}") from None
+        raise ProjectError(f"cannot create {path}: {_cause(e)}") from None
     return db
 
 
@@ -76,6 +81,11 @@ def open_database(path: Path) -> sqlite3.Connection:
     except sqlite3.OperationalError as e:
         if db is not None:
             db.close()
+        if _read_only_location(path):
+            raise ProjectError(
+                f"{path} is on a read-only disk or in a read-only folder; copy it somewhere "
+                "writable to work on it. The file was not changed."
+            ) from None
         raise _busy_or(e, path) from None
     if version < SCHEMA_VERSION:
         _backup_before_migration(db, path, version)
@@ -84,8 +94,8 @@ def open_database(path: Path) -> sqlite3.Connection:
         except sqlite3.Error as e:
             db.close()
             raise CorruptProjectError(
-                f"{path} could not be upgraded from version {version} ({e}); the file is "
-                "unchanged and a copy was kept beside it"
+                f"{path} could not be upgraded from version {version} ({_cause(e)}); the file "
+                "is unchanged and a copy was kept beside it"
             ) from None
     return db
 
@@ -177,6 +187,26 @@ def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
         yield db
     finally:
         db.close()
+
+
+def _cause(error: sqlite3.Error) -> sqlite3.Error:
+    """The first failure of a chain: after a disk-full write SQLite has already rolled
+    back, so the ROLLBACK in a handler fails too ("no transaction is active") and would
+    otherwise be reported instead of the real cause."""
+    context = error.__context__
+    return context if isinstance(context, sqlite3.Error) else error
+
+
+def _read_only_location(path: Path) -> bool:
+    """The file or its folder cannot be written (SQLite needs the folder for its -wal and
+    -shm files), whether by permissions or a file system mounted read-only."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        mounted_ro = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        mounted_ro = False
+    writable = os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+    return mounted_ro or not writable
 
 
 def _busy_or(error: sqlite3.OperationalError, path: Path) -> ProjectError:

@@ -100,11 +100,16 @@ class Project:
         self._depth += 1
         try:
             yield self.db
-        except BaseException:
+        except BaseException as e:
             self._depth -= 1
-            self.db.execute("ROLLBACK" if self._depth == 0 else f"ROLLBACK TO {name}")
-            if self._depth:
-                self.db.execute(f"RELEASE {name}")
+            # SQLite rolls the whole transaction back by itself after some failures (disk
+            # full, I/O error); a ROLLBACK then would fail and hide the real cause.
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK" if self._depth == 0 else f"ROLLBACK TO {name}")
+                if self._depth:
+                    self.db.execute(f"RELEASE {name}")
+            if isinstance(e, sqlite3.OperationalError) and _is_write_failure(e):
+                raise _write_error(e, self.path) from None
             raise
         self._depth -= 1
         try:
@@ -171,6 +176,13 @@ class Project:
         problems = [r[0] for r in self.db.execute("PRAGMA integrity_check") if r[0] != "ok"]
         problems += self.snippets.drifted()
         return problems
+
+
+def _is_write_failure(error: sqlite3.OperationalError) -> bool:
+    """The disk or the file refused the write (as opposed to a bug in our SQL)."""
+    text = str(error).lower()
+    return any(word in text for word in ("full", "readonly", "read-only", "disk i/o", "locked",
+                                         "busy", "unable to open"))
 
 
 def _write_error(error: sqlite3.OperationalError, path: Path) -> ProjectError:
