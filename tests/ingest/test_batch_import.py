@@ -79,3 +79,24 @@ def test_duplicate_files_in_a_batch_are_reported(project: Project, tmp_path: Pat
     report = import_paths(project, [tmp_path / "one.txt", tmp_path / "two.txt"])
     assert [o.status for o in report.outcomes] == ["imported", "duplicate"]
     assert "already in the library as src1" in report.outcomes[1].message()
+
+
+def test_reading_in_worker_processes_gives_the_serial_report(tmp_path: Path) -> None:
+    root = folder(tmp_path)
+    for n in range(6):
+        (root / f"g-page-{n}.html").write_text(
+            f"<html><head><title>Depot {n}</title></head><body><article><p>Crews fought "
+            f"the fire at depot {n} for {n + 2} hours, the regional service said.</p>"
+            "</article></body></html>",
+            encoding="utf-8",
+        )
+    (root / "h-broken.html").write_bytes(b"\x00\x01\x02" * 10)
+    reports = {}
+    for workers in (0, 2):
+        with Project.create(tmp_path / f"w{workers}.briefing") as project:
+            report = import_paths(project, [root], workers=workers)
+            texts = [s.text for s in project.sources.list()]
+        reports[workers] = ([(o.path, o.status, o.reason) for o in report.outcomes], texts)
+    assert reports[2] == reports[0]
+    statuses = [status for _, status, _ in reports[2][0]]
+    assert statuses.count("imported") == 9 and statuses.count("failed") == 3

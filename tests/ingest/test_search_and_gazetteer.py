@@ -152,3 +152,18 @@ def test_unknown_grade_filter_is_refused(library: Project) -> None:
 
 def test_fts_syntax_typed_by_accident_is_harmless(library: Project) -> None:
     assert library.index.search('"AND OR NOT ( T0504-highway') == []
+
+
+def test_prefix_hits_are_highlighted_whole(library: Project) -> None:
+    [hit] = library.index.search("encirc*")
+    assert f"{HIGHLIGHT_OPEN}encircled{HIGHLIGHT_CLOSE}" in hit.fragment
+    add_names(library, "Pokrovsk", ["Покровськ"])
+    [cyrillic] = [h for h in library.index.search("Pokrovsk") if h.source_id == "src2"]
+    assert f"{HIGHLIGHT_OPEN}Покровська{HIGHLIGHT_CLOSE}" in cyrillic.fragment  # inflected
+
+
+def test_a_prefix_with_many_completions_still_finds_and_highlights(project: Project) -> None:
+    words = " ".join(f"depot{n:03d}" for n in range(100))  # more than are spelled out
+    add(project, f"Depot list\n\n{words}.\n")
+    [hit] = project.index.search("depot*")
+    assert f"{HIGHLIGHT_OPEN}depot" in hit.fragment

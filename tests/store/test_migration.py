@@ -189,3 +189,82 @@ def test_a_second_open_does_not_migrate_or_back_up_again(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".bak")) == [
         "old.briefing.v1.bak"
     ]
+
+
+def build_v2_file(path: Path) -> None:
+    """A project as version 2 wrote it: the version 1 data, migrated to 2 only, plus
+    sources of several types and grades (one with metadata that is not valid JSON)."""
+    from briefing_app.store.schema import MIGRATIONS
+
+    build_v1_file(path)
+    db = sqlite3.connect(path, isolation_level=None)
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        MIGRATIONS[1](db)
+        db.execute("PRAGMA user_version = 2")
+        rows = [
+            ("src2", "report", "Depot fire", "Northline", '{"issued": "2025-06"}', "A"),
+            ("src3", "social", "Depot rumour", "", '{"issued": "2024-02-11"}', "E"),
+            ("src4", "report", "Depot survey", "Northline", "not json {", "A"),
+        ]
+        for sid, kind, title, outlet, csl, grade in rows:
+            text = f"{title}: the depot near the bridge burned for two days ({sid})."
+            db.execute(
+                "INSERT INTO sources(id, type, title, outlet, csl, text, sha256, reliability) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (sid, kind, title, outlet, csl, text, content_hash(text), grade),
+            )
+        db.execute("COMMIT")
+    finally:
+        db.close()
+
+
+def test_a_version_2_file_gets_search_facets_for_every_source_it_holds(tmp_path):
+    path = tmp_path / "v2.briefing"
+    build_v2_file(path)
+    assert version_of(path) == 2
+    with Project.open(path) as project:
+        facets = project.db.execute(
+            "SELECT s.id, f.type, f.reliability, f.issued, f.outlet FROM source_facets f "
+            "JOIN sources s ON s.seq = f.seq ORDER BY s.id"
+        ).fetchall()
+        assert facets == [
+            ("src1", "article", "B", "2025-11-03", "Regional Daily"),
+            ("src2", "report", "A", "2025-06", "Northline"),
+            ("src3", "social", "E", "2024-02-11", ""),
+            ("src4", "report", "A", "", "Northline"),  # broken metadata: no date, no failure
+        ]
+
+        def ids(**filters: object) -> list[str]:
+            return sorted(hit.id for hit in project.index.search("depot", **filters))
+
+        assert ids() == ["src2", "src3", "src4"]
+        assert ids(grades="A") == ["src2", "src4"]
+        assert ids(source_type="report", date_from="2025-06-15") == ["src2"]
+        assert ids(outlet="northline", date_to="2025") == ["src2"]  # the year includes June
+        assert ids(outlet="northline", date_to="2025-05") == []
+        assert ids(date_to="2024-12") == ["src3"]
+    assert version_of(path) == SCHEMA_VERSION
+    assert (tmp_path / "v2.briefing.v2.bak").is_file()
+
+
+def test_facets_follow_sources_added_changed_and_removed_after_the_upgrade(tmp_path):
+    path = tmp_path / "v2.briefing"
+    build_v2_file(path)
+    with Project.open(path) as project:
+        source = project.sources.get("src3")
+        source.reliability = "B"
+        source.type = "report"
+        project.sources.update(source)
+        project.sources.remove("src2")
+        assert sorted(h.id for h in project.index.search("depot", grades="B")) == ["src3"]
+        assert [h.id for h in project.index.search("depot", source_type="social")] == []
+        count = project.db.execute("SELECT COUNT(*) FROM source_facets").fetchone()[0]
+        assert count == project.sources.count() == 3
+        index = project.db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'attachments_sha256'"
+        ).fetchone()
+        assert index is not None
+        assert project.attachments.add("again.txt", "text/plain", b"new bytes") == (
+            project.attachments.add("copy.txt", "text/plain", b"new bytes")
+        )
