@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -86,6 +87,11 @@ def open_database(path: Path) -> sqlite3.Connection:
                 f"{path} is on a read-only disk or in a read-only folder; copy it somewhere "
                 "writable to work on it. The file was not changed."
             ) from None
+        if _disk_full(path):
+            raise ProjectError(
+                f"the disk holding {path} is full, so the project cannot be opened; free some "
+                "space and try again. The file was not changed."
+            ) from None
         raise _busy_or(e, path) from None
     if version < SCHEMA_VERSION:
         _backup_before_migration(db, path, version)
@@ -140,6 +146,15 @@ def inspect(path: Path) -> int:
                 raise ProjectBusyError(
                     f"{path} is being written by another program; wait for it to finish "
                     "or close it there, then try again"
+                ) from None
+            if isinstance(e, sqlite3.OperationalError) and (
+                "disk i/o" in str(e).lower() or "full" in str(e)
+            ):
+                # The disk refused to read or to hold SQLite's scratch files: that says
+                # nothing about the file, so it must not be called damaged.
+                raise ProjectError(
+                    f"{path} could not be read ({e}); the disk may be full or failing. "
+                    "Free some space and try again. The file was not changed."
                 ) from None
             raise CorruptProjectError(
                 f"{path} is damaged ({e}); restore it from a backup "
@@ -207,6 +222,14 @@ def _read_only_location(path: Path) -> bool:
         mounted_ro = False
     writable = os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
     return mounted_ro or not writable
+
+
+def _disk_full(path: Path, below: int = 1024 * 1024) -> bool:
+    """Too little space left for SQLite's -wal and -shm files beside the project."""
+    try:
+        return shutil.disk_usage(path.parent if str(path.parent) else ".").free < below
+    except OSError:
+        return False
 
 
 def _busy_or(error: sqlite3.OperationalError, path: Path) -> ProjectError:

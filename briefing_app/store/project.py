@@ -115,7 +115,7 @@ class Project:
         try:
             self.db.execute("COMMIT" if self._depth == 0 else f"RELEASE {name}")
         except sqlite3.OperationalError as e:
-            if self._depth == 0:
+            if self._depth == 0 and self.db.in_transaction:
                 self.db.execute("ROLLBACK")
             raise _write_error(e, self.path) from None
 
@@ -198,5 +198,8 @@ def _write_error(error: sqlite3.OperationalError, path: Path) -> ProjectError:
             "it was. Free some space and try again."
         )
     if "readonly" in text:
-        return ProjectError(f"{path} is read-only; the change was not made")
+        return ProjectError(
+            f"{path} is read-only (the file, its folder or its disk); the change was not made. "
+            "Copy it somewhere writable to work on it."
+        )
     return ProjectError(f"could not write to {path}: {text}; the change was not made")
