@@ -94,6 +94,14 @@ class ContentFreeFormatter(logging.Formatter):
         return f"Traceback (most recent call last):\n{frames}{name} (message withheld)"
 
 
+class _QuietRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A log write that fails (full disk, folder gone) is dropped silently: the standard
+    handler would print a traceback to stderr on every later log call."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (the stdlib's name)
+        pass
+
+
 def setup_logging(level: int = logging.INFO) -> Path | None:
     """Send log records to the rotating log file; return its path, or None if the folder
     cannot be written (logging must never stop the app).
@@ -112,7 +120,7 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
         return target
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        handler: logging.Handler = _QuietRotatingFileHandler(
             target, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
         )
         result: Path | None = target
