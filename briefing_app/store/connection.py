@@ -7,6 +7,7 @@ is never written to (not even switched to WAL mode).
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import shutil
 import sqlite3
@@ -140,7 +141,7 @@ def inspect(path: Path) -> int:
                     f"{path} is damaged ({problems[0]}); restore it from a backup "
                     "(briefing restore FILE --list). The file was not changed."
                 )
-            _check_tables(db, path)
+            _check_tables(db, path, version)
         except sqlite3.DatabaseError as e:
             if "locked" in str(e) or "busy" in str(e):
                 raise ProjectBusyError(
@@ -169,7 +170,7 @@ _REQUIRED = {
 }
 
 
-def _check_tables(db: sqlite3.Connection, path: Path) -> None:
+def _check_tables(db: sqlite3.Connection, path: Path, version: int = SCHEMA_VERSION) -> None:
     names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     missing = _REQUIRED - names
     if missing:
@@ -177,6 +178,51 @@ def _check_tables(db: sqlite3.Connection, path: Path) -> None:
             f"{path} is missing parts of a project ({', '.join(sorted(missing))}); it may have "
             "been edited by another tool. Restore it from a backup; the file was not changed."
         )
+    _check_code(db, path, version)
+
+
+def _check_code(db: sqlite3.Connection, path: Path, version: int) -> None:
+    """Triggers and views are SQL the database runs by itself on our reads and writes: a
+    project file may hold exactly the ones Briefing Studio creates, so a file cannot bring
+    code of its own (a trigger that deletes or rewrites data on every edit)."""
+    found = _code_of(db)
+    expected = _expected_code(version)
+    foreign = sorted(f"{kind} {name!r}" for (kind, name), sql in found.items()
+                     if expected.get((kind, name)) != sql)
+    if foreign:
+        raise CorruptProjectError(
+            f"{path} holds database code Briefing Studio did not write ({', '.join(foreign)}); "
+            "it was altered by another tool and will not be opened. Restore it from a backup; "
+            "the file was not changed."
+        )
+
+
+@functools.cache
+def _expected_code(version: int) -> dict[tuple[str, str], str]:
+    """The triggers and views of a fresh project at `version`, built in memory."""
+    from .schema import MIGRATIONS
+
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        create_v1(db)
+        for step in range(1, version):
+            db.execute("BEGIN")
+            MIGRATIONS[step](db)
+            db.execute("COMMIT")
+        return _code_of(db)
+    finally:
+        db.close()
+
+
+def _code_of(db: sqlite3.Connection) -> dict[tuple[str, str], str]:
+    """Triggers and views by (type, name), their SQL with whitespace runs made one space
+    (so reformatting schema.py's text never makes an older file look foreign)."""
+    return {
+        (kind, name): " ".join((sql or "").split())
+        for kind, name, sql in db.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'view')"
+        )
+    }
 
 
 def _unused_wal_file(path: Path) -> bool:
