@@ -163,6 +163,8 @@ def _source_add(args: argparse.Namespace) -> int:
                 added.failure(name, message)
                 continue
             added.result(name, result)
+    log.info("import: %d input(s), %d source(s) stored or matched, %d failed",
+             len(names), len(added.entries), added.failures)
     if args.json:
         print_json(added.entries)
     return 1 if added.failures else 0

@@ -50,5 +50,6 @@ def atomic_output(target: Path, mode: str = "wb") -> Iterator[IO]:  # type: igno
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    log.info("exported %s (%s, %d bytes) in %.3f s", target, target.suffix.lstrip(".") or "-",
-             target.stat().st_size, time.perf_counter() - started)
+    log.info("exported %s (%s, %d bytes; written in %.3f s)", target,
+             target.suffix.lstrip(".") or "-", target.stat().st_size,
+             time.perf_counter() - started)
