@@ -65,8 +65,9 @@ def test_an_edit_on_a_full_disk_is_refused_whole_and_work_goes_on_once_space_is_
         if AS_ROOT:  # EFBIG (the fallback) is reported by SQLite as an I/O error, not "full"
             assert "is full" in str(refused.value)
         assert project.sources.count() == sources
-        added = project.sources.add(Source(id="", title="Long report", type="report",
-                                           text=BIG_TEXT))
+        added = project.sources.add(
+            Source(id="", title="Long report", type="report", text=BIG_TEXT)
+        )
     assert content_of(project_on_disk) != before  # the retry was stored
     with Project.open(project_on_disk) as project:
         assert project.sources.count() == sources + 1
