@@ -103,8 +103,10 @@ def _chart(rng: random.Random, i: int, snippet_ids: list[str]) -> ChartSpec:
 
 
 def generate_project(path: Path, sources: int = 300, citations: int = 1000, charts: int = 40,
-                     pages: int = 150, seed: int = 7) -> Path:
+                     pages: int = 150, seed: int = 7, snippets: int | None = None) -> Path:
+    """`snippets` in all (spread evenly over the sources); by default three per source."""
     rng = random.Random(seed)
+    total_snippets = 3 * sources if snippets is None else snippets
     project = Project.create(path, "Large generated project")
     snippet_ids: list[str] = []
     types = list(SOURCE_TYPES)
@@ -124,7 +126,7 @@ def generate_project(path: Path, sources: int = 300, citations: int = 1000, char
             )
             added = project.sources.add(source).source
             first = text.index("\n\n") + 2
-            for k in range(3):
+            for k in range(total_snippets // sources + (i < total_snippets % sources)):
                 start = text.find(". ", first + k * 200) + 2
                 end = text.find(".", start + 20) + 1
                 snippet = project.snippets.add_offsets(added.id, start, end,

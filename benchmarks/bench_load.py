@@ -1,0 +1,127 @@
+"""Load: a project of 20,000 sources, 50,000 snippets and a 500-page briefing opens,
+searches, edits and exports within the targets set for the large project.
+
+The project is generated once (seeded, a few minutes) and cached in .bench/. Each
+measure runs in its own process (benchmarks.run), so the peak memory printed beside it
+is that measure's own: the target for export is under 1 GB.
+
+python -m benchmarks.bench_load     builds the cached project and prints its figures
+"""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from .harness import CACHE_DIR, BenchContext, Measure
+
+LOAD = {"sources": 20_000, "snippets": 50_000, "citations": 3_000, "charts": 60,
+        "pages": 500, "seed": 11}
+#: Words the generator's vocabulary holds, in the mixes analysts type.
+QUERIES = ["Pokrovsk", "drone launches", "convoys", "fuel shortages Myrnohrad",
+           "reserve brigades", "\"supply road\"", "artillery", "Kramatorsk casualty",
+           "energy infrastructure", "Selydove"]
+
+
+def load_project() -> Path:
+    """The load project, generated on first use and cached (a .partial never counts)."""
+    from .generate import generate_project
+
+    CACHE_DIR.mkdir(exist_ok=True)
+    key = "-".join(f"{k}{v}" for k, v in sorted(LOAD.items()))
+    path = CACHE_DIR / f"load-{key}.briefing"
+    if not path.exists():
+        partial = path.with_suffix(".partial")
+        partial.unlink(missing_ok=True)
+        generate_project(partial, **LOAD)
+        partial.rename(path)
+    return path
+
+
+def describe(path: Path) -> dict[str, int]:
+    """What the project holds, counted from the file (printed with the figures)."""
+    db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        count = {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                 for t in ("sources", "snippets", "blocks")}
+    finally:
+        db.close()
+    count["megabytes"] = path.stat().st_size // (1024 * 1024)
+    return count
+
+
+def measures(ctx: BenchContext) -> list[Measure]:
+    from briefing_app.model.blocks import Paragraph
+    from briefing_app.store import Project
+
+    source = load_project()
+    work = ctx.tmp / "load.briefing"
+    state: dict[str, Any] = {}
+
+    def fresh_copy() -> None:
+        close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{work}{suffix}").unlink(missing_ok=True)
+        shutil.rmtree(ctx.tmp / "load.briefing-backups", ignore_errors=True)
+        shutil.copyfile(source, work)
+
+    def close() -> None:
+        if "project" in state:
+            state.pop("project").close()
+
+    def open_and_load() -> None:
+        with Project.open(work) as project:
+            project.sources.list()
+            project.briefings.get()
+
+    def opened() -> None:
+        if "project" not in state:
+            fresh_copy()
+            state["project"] = Project.open(work)
+            state["briefing"] = state["project"].briefings.get()
+            state["queries"] = itertools.cycle(QUERIES)
+
+    def search() -> None:
+        state["project"].index.search(next(state["queries"]), limit=50)
+
+    def edit_setup() -> None:
+        opened()
+        paragraphs = [b for _, _, b in state["briefing"].blocks() if isinstance(b, Paragraph)]
+        state["block"] = paragraphs[len(paragraphs) // 2]
+
+    def edit() -> None:
+        block = state["block"]
+        block.text = block.text + " Edited."
+        state["project"].briefings.update_block(state["briefing"].id, block)
+
+    def export(fmt: str) -> Any:
+        def run() -> None:
+            from briefing_app.export.pipeline import resolve_from_project, writer_for
+
+            project, briefing = state["project"], state["briefing"]
+            doc = resolve_from_project(project, briefing, fmt=fmt)
+            writer_for(fmt)(doc, ctx.tmp / f"load.{fmt}")
+
+        return run
+
+    size = describe(source)
+    label = f"{size['sources']:,} sources, {size['snippets']:,} snippets"
+    return [
+        Measure(f"load: open + load library and 500-page briefing ({label})", open_and_load,
+                setup=fresh_copy, repeat=3, target="< 0.5 s"),
+        Measure(f"load: search over {label} (per query)", search, setup=opened,
+                repeat=len(QUERIES), target="median < 20 ms"),
+        Measure("load: edit one paragraph of the 500-page briefing (one transaction)", edit,
+                setup=edit_setup, repeat=9, target="< 50 ms"),
+        Measure("load: DOCX export of the 500-page briefing (resolve + write)", export("docx"),
+                setup=opened, repeat=1, target="peak < 1 GB"),
+        Measure("load: PDF export of the 500-page briefing (resolve + write)", export("pdf"),
+                setup=opened, repeat=1, target="peak < 1 GB"),
+    ]
+
+
+if __name__ == "__main__":
+    print(load_project(), describe(load_project()))
