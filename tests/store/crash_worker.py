@@ -2,7 +2,8 @@
 
 Protocol on stdin/stdout (one line each):
   parent -> zygote: "go PATH SEED"   zygote forks a worker and prints "pid N"
-  worker -> parent: "ack KIND ID VALUE" after each committed edit (flushed at once)
+  worker -> parent: "ack KIND ID VALUE" after each committed edit (flushed at once),
+                    "try remove ID -" before a removal (it may commit unacknowledged)
   zygote -> parent: "reaped" once the worker has died (the parent SIGKILLs it)
 Forking from an already-imported zygote keeps each round to a fraction of a second, so a
 test run can afford hundreds of real kills.
@@ -63,6 +64,10 @@ def edit_forever(path: str, seed: int) -> None:
             out.write(f"ack update {block_id} {value}\n")
         else:
             block_id = rng.choice(blocks)
+            # Announced first: a kill between the commit and the ack leaves the block
+            # removed without an ack, and the parent must know that is allowed.
+            out.write(f"try remove {block_id} -\n")
+            out.flush()
             project.briefings.remove_block(briefing_id, block_id)
             out.write(f"ack remove {block_id} -\n")
         out.flush()
