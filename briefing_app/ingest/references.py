@@ -122,6 +122,11 @@ def _csl_json(text: str) -> ParsedReferences:
         raise IngestError(
             f"this CSL-JSON file is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})"
         ) from None
+    except RecursionError:
+        raise IngestError(
+            "this CSL-JSON file is nested too deeply to be a reference list; export it again "
+            "from your reference manager"
+        ) from None
     items = data if isinstance(data, list) else [data]
     out = ParsedReferences()
     for number, item in enumerate(items, start=1):
@@ -389,8 +394,18 @@ def _attach(
     pointer = record.extra.pop("_file", "")
     if not pointer or reader is None:
         return
+    folder = base.resolve()
     for candidate in _file_paths(pointer):
-        path = candidate if candidate.is_absolute() else base / candidate
+        path = (candidate if candidate.is_absolute() else base / candidate).resolve()
+        if not path.is_relative_to(folder):
+            # A reference file must not pull in files from elsewhere on the machine (a
+            # hostile .ris could name ../../secrets); Zotero's "export files" keeps them
+            # beside the export, which is the case we follow.
+            record.notes.append(
+                f"{record.title!r}: attached file {candidate.name} is outside the folder "
+                "of the reference file, so it was not read; import it separately if wanted"
+            )
+            return
         if not path.is_file():
             continue
         try:

@@ -181,7 +181,7 @@ def create_v1(db: sqlite3.Connection) -> None:
         db.execute("PRAGMA user_version = 1")
         db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        _rollback(db)
         raise
 
 
@@ -194,5 +194,12 @@ def migrate(db: sqlite3.Connection, start: int) -> None:
             db.execute(f"PRAGMA user_version = {version + 1}")
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            _rollback(db)
             raise
+
+
+def _rollback(db: sqlite3.Connection) -> None:
+    """Roll back unless SQLite already did (it does on a full disk, and a second ROLLBACK
+    would replace the real error with "no transaction is active")."""
+    if db.in_transaction:
+        db.execute("ROLLBACK")
