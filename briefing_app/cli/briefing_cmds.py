@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from datetime import date
 from pathlib import Path
@@ -13,6 +14,7 @@ from ..model.briefing_json import briefing_from_dict
 from ..store import Project
 from .output import CliError, print_json
 
+log = logging.getLogger(__name__)
 EXPORT_FORMATS = ("docx", "pdf", "html", "json")
 MAX_JSON_BYTES = 50 * 1024 * 1024
 
@@ -141,6 +143,8 @@ def _export(args: argparse.Namespace) -> int:
             writer(doc, args.output, **options)
     for problem in problems:
         print(f"briefing: warning: {problem}", file=sys.stderr)
+    # ids and counts only: problem texts quote the briefing, and logs never hold its text
+    log.info("export: briefing %s to %s, %d problem(s)", briefing.id, fmt, len(problems))
     if args.json:
         print_json({"id": briefing.id, "format": fmt, "output": str(args.output),
                     "problems": problems})
