@@ -39,7 +39,9 @@ def resolve_from_project(
     """Resolve `briefing` against the project's library (sources, snippets, attachments),
     with charts drawn in the formats the `fmt` writer places, the source summary drafted
     unless the analyst wrote one, and optionally what changed since the last edition."""
-    sources = {s.id: s for s in project.sources.list()}
+    # Metadata only: the resolver, citation engine and summary never read a source's text
+    # (snippets carry their quotes and locators), and it is most of a large library.
+    sources = {s.id: s for s in project.sources.list(with_text=False)}
     snippets = {s.id: s for s in project.snippets.list()}
     doc = _resolve(project, briefing, sources, snippets, chart_renderer, fmt)
     conflicts = load_conflicts(project)

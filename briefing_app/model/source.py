@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from .errors import ValidationError
 from .grades import UNJUDGED_RELIABILITY, check_reliability
@@ -133,6 +134,18 @@ class Source:
         self.title = clean_text(self.title).strip()
         if not self.sha256 and self.text:
             self.sha256 = content_hash(self.text)
+
+    @classmethod
+    def from_stored(cls, text: str = "", **fields: Any) -> Source:
+        """A source read back from the project file, whose text was cleaned when it was
+        first stored: cleaning it again cost half the time of loading a large library,
+        and could only move the offsets that snippets point at. The title (short, and
+        printed in every export) is still cleaned; a missing hash is still computed."""
+        source = cls(**fields)
+        source.text = text
+        if not source.sha256 and text:
+            source.sha256 = content_hash(text)
+        return source
 
     def validate(self) -> None:
         if not self.id:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import sqlite3
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -37,6 +38,7 @@ class Project:
         self.path = path
         self.events = EventEmitter()
         self._depth = 0
+        self._backup_thread: threading.Thread | None = None
         self.attachments = AttachmentRepository(self)
         self.sources = SourceRepository(self)
         self.snippets = SnippetRepository(self)
@@ -65,18 +67,30 @@ class Project:
         return project
 
     def _daily_backup(self) -> None:
-        """The first open of each day keeps a backup; a failure here must not stop work."""
-        from .backups import list_backups, take_backup
+        """The first open of each day keeps a backup, copied in the background.
 
-        today = datetime.now(UTC).date()
-        try:
-            if not any(b.taken_at.date() == today for b in list_backups(self.path)):
-                take_backup(self.path, "daily")
-        except (ProjectError, OSError):
-            pass
+        Copying a large file took longer than everything else opening does, and the
+        analyst need not wait for it: the copy is read through its own read-only
+        connection (see `take_backup`), a consistent snapshot that never blocks the
+        edits made meanwhile. `close` and `save_point` wait for it to finish, so one
+        backup per day still holds; a process killed mid-copy leaves no backup, and the
+        next open takes the day's backup again.
+        """
+        thread = threading.Thread(
+            target=_take_daily_backup, args=(self.path,), name="daily-backup"
+        )
+        self._backup_thread = thread
+        thread.start()
+
+    def wait_for_backup(self) -> None:
+        """Block until the day's backup started by `open` (if any) is written."""
+        thread, self._backup_thread = self._backup_thread, None
+        if thread is not None:
+            thread.join()
 
     def close(self) -> None:
         """Checkpoint the WAL into the main file so a copied .briefing is complete."""
+        self.wait_for_backup()
         with contextlib.suppress(sqlite3.Error):
             self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.db.close()
@@ -165,6 +179,7 @@ class Project:
         file and take a rolling backup. Edits were already on disk."""
         from .backups import take_backup
 
+        self.wait_for_backup()  # one backup at a time: each prunes the folder
         with contextlib.suppress(sqlite3.Error):
             self.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
         return take_backup(self.path, reason)
@@ -176,6 +191,18 @@ class Project:
         problems = [r[0] for r in self.db.execute("PRAGMA integrity_check") if r[0] != "ok"]
         problems += self.snippets.drifted()
         return problems
+
+
+def _take_daily_backup(path: Path) -> None:
+    """Take today's backup unless one exists; a failure here must not stop work."""
+    from .backups import list_backups, take_backup
+
+    today = datetime.now(UTC).date()
+    try:
+        if not any(b.taken_at.date() == today for b in list_backups(path)):
+            take_backup(path, "daily")
+    except (ProjectError, OSError, ValueError) as e:
+        log.warning("the daily backup of %s was not taken: %s", path, e)
 
 
 def _is_write_failure(error: sqlite3.OperationalError) -> bool:

@@ -19,6 +19,8 @@ _COLUMNS = (
     "id, type, title, csl, text, sha256, reliability, descriptor, origin, captured_at, "
     "attachment_id, locators"
 )
+#: The same columns with the captured text left out (read as ''), for listings.
+_METADATA_COLUMNS = _COLUMNS.replace(" text,", " '' AS text,", 1)
 
 
 @dataclass(frozen=True)
@@ -110,8 +112,16 @@ class SourceRepository:
             self._p.db.execute("SELECT 1 FROM sources WHERE id = ?", (source_id,)).fetchone()
         )
 
-    def list(self) -> list[Source]:
-        rows = self._p.db.execute(f"SELECT {_COLUMNS} FROM sources ORDER BY seq").fetchall()
+    def list(self, *, with_text: bool = True) -> list[Source]:
+        """Every source in the order it was added.
+
+        With `with_text=False` each source's `text` is empty (its hash and locators are
+        kept): the library table and the citation engine need only the metadata, and the
+        captured text is most of the file. Use `get` for one source's text, or SQL over
+        the file (as `SnippetRepository.drifted` does) to check many.
+        """
+        columns = _COLUMNS if with_text else _METADATA_COLUMNS
+        rows = self._p.db.execute(f"SELECT {columns} FROM sources ORDER BY seq").fetchall()
         return [_from_row(r) for r in rows]
 
     def ids(self) -> set[str]:
@@ -183,7 +193,8 @@ def _from_row(row: sqlite3.Row | tuple[Any, ...]) -> Source:
      locators) = row
     meta = json.loads(csl)
     try:
-        source = Source(
+        # Stored text was cleaned when it was added: not cleaned again (see from_stored).
+        source = Source.from_stored(
             id=sid, title=title, type=kind,
             authors=[Person.from_csl(a) for a in meta.get("authors", [])],
             container_title=meta.get("container_title", ""), publisher=meta.get("publisher", ""),
@@ -191,7 +202,8 @@ def _from_row(row: sqlite3.Row | tuple[Any, ...]) -> Source:
             accessed=meta.get("accessed", ""), language=meta.get("language", ""),
             text=text, reliability=reliability, descriptor=descriptor, origin=origin,
             captured_at=captured, sha256=sha, attachment_id=att,
-            locators=[(int(a), str(b)) for a, b in json.loads(locators)],
+            locators=[(int(a), str(b)) for a, b in json.loads(locators)]
+            if locators != "[]" else [],
             extra=meta.get("extra", {}),
         )
     except (TypeError, ValueError) as e:

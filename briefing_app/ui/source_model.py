@@ -159,7 +159,8 @@ class SourceTableModel(QAbstractTableModel):
 
     def _load(self) -> None:
         project = self._document.project
-        self._rows = [SourceRow.of(s) for s in project.sources.list()]
+        # Metadata only: the table never shows the captured text (most of the file).
+        self._rows = [SourceRow.of(s) for s in project.sources.list(with_text=False)]
         self._snippet_source = {s.id: s.source_id for s in project.snippets.list()}
         self._snippet_counts = {}
         for source_id in self._snippet_source.values():

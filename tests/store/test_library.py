@@ -147,6 +147,24 @@ def test_source_events_come_in_order_with_ids(project, make_report):
     ]
 
 
+def test_a_listing_without_text_keeps_every_field_but_the_text(project, source_id):
+    full = project.sources.get(source_id)
+    (listed,) = project.sources.list(with_text=False)
+    assert listed.text == ""
+    assert listed.sha256 == full.sha256 != ""
+    full.text = ""
+    assert listed == full
+
+
+def test_stored_text_is_read_back_as_stored_so_snippet_offsets_hold(project, source_id):
+    # A file written by another version may hold text this version would clean
+    # differently; the offsets of its snippets point into the text as stored.
+    stored = "Before\x07 the quote after."
+    project.db.execute("UPDATE sources SET text = ? WHERE id = ?", (stored, source_id))
+    assert project.sources.get(source_id).text == stored
+    assert [s.text for s in project.sources.list()] == [stored]
+
+
 # ------------------------------------------------------------------ snippets
 
 
