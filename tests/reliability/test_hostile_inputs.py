@@ -380,12 +380,6 @@ def test_a_typst_template_cannot_read_files_outside_its_folder(
     assert SECRET not in result.err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reported: the PDF workspace copies a template folder with shutil.copytree, "
-    "which follows symbolic links, so a link inside a template folder makes any file "
-    "readable (briefing_app/export/pdf/typeset.py::Workspace)",
-)
 def test_a_symbolic_link_in_a_typst_template_does_not_reach_outside(
     run: Run, sample_file: Path, tmp_path: Path, template_root: Path, secret_file: Path
 ) -> None:

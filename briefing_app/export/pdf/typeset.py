@@ -7,6 +7,8 @@ else on the machine is readable from a template.
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
 import tempfile
 from datetime import datetime
@@ -26,6 +28,8 @@ COMMON = "common"
 MAIN = "main.typ"
 DOC_JSON = "doc.json"
 PDF_A = "a-2b"
+#: What a full disk looks like: no space, over quota, or over this process's file-size limit.
+_DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 
 
 @lru_cache(maxsize=1)
@@ -55,24 +59,35 @@ class Workspace:
     def __init__(self, template: str) -> None:
         source = template_folder(template)
         self.template = template
-        self.root = Path(tempfile.mkdtemp(prefix="briefing-typst-"))
+        common = templates_dir() / COMMON
+        refuse_links(common)
+        refuse_links(source)
         try:
-            shutil.copytree(templates_dir() / COMMON, self.root / COMMON)
-            shutil.copytree(source, self.root / "template")
+            self.root = Path(tempfile.mkdtemp(prefix="briefing-typst-"))
+        except OSError as e:
+            raise workspace_failure(template, e) from None
+        try:
+            # symlinks=True: a link is never followed while copying (refuse_links has
+            # already turned links away; this closes the gap if one appears meanwhile).
+            shutil.copytree(common, self.root / COMMON, symlinks=True)
+            shutil.copytree(source, self.root / "template", symlinks=True)
             (self.root / "img").mkdir()
         except OSError as e:
             self.close()
-            raise ExportError(f"could not prepare the PDF template {template!r}: {e}") from None
+            raise workspace_failure(template, e) from None
         self.main = self.root / "template" / MAIN
         self._json = ""
 
     def update(self, data: TypstData) -> None:
         """Write what changed since the last update: Typst re-reads only changed files."""
-        for name, image in data.images.items():
-            self.add_image(name, image)
-        if data.json != self._json:
-            self.write(DOC_JSON, data.json)
-            self._json = data.json
+        try:
+            for name, image in data.images.items():
+                self.add_image(name, image)
+            if data.json != self._json:
+                self.write(DOC_JSON, data.json)
+                self._json = data.json
+        except OSError as e:
+            raise workspace_failure(self.template, e) from None
 
     def add_image(self, name: str, data: bytes) -> None:
         """Images are named by their content, so an existing file is already right."""
@@ -112,6 +127,39 @@ class Workspace:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def refuse_links(folder: Path) -> None:
+    """A template folder may hold no symbolic links: Typst reads only inside its root, but
+    a link copied into the root would let a template read any file the user can."""
+    for parent, dirs, files in os.walk(folder):
+        for name in [*dirs, *files]:
+            path = Path(parent) / name
+            if path.is_symlink():
+                raise ExportError(
+                    f"the template folder {folder} contains a symbolic link ({path}); "
+                    "templates may not contain links, because a link lets a template read "
+                    "files outside its folder. Replace the link with a copy of the file"
+                )
+
+
+def workspace_failure(template: str, e: OSError) -> ExportError:
+    """Why the template could not be set up, with what to do about it."""
+    if _disk_full(e):
+        return ExportError(
+            f"could not prepare the PDF template {template!r}: the disk holding the "
+            f"temporary folder ({tempfile.gettempdir()}) is full; free some space there, "
+            "or point TMPDIR at a folder on a disk with room, and export again"
+        )
+    return ExportError(f"could not prepare the PDF template {template!r}: {e}")
+
+
+def _disk_full(e: OSError) -> bool:
+    if isinstance(e, shutil.Error):
+        # copytree gathers (source, target, str(error)) triples, keeping only the text.
+        reasons = e.args[0] if e.args and isinstance(e.args[0], list) else []
+        return any(f"[Errno {n}]" in str(r) for r in reasons for n in _DISK_FULL)
+    return e.errno in _DISK_FULL
 
 
 def compile_document(
