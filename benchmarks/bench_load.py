@@ -75,13 +75,14 @@ def measures(ctx: BenchContext) -> list[Measure]:
     def open_and_load() -> None:
         # What the app does before the analyst can work (ui.document.Document.open and
         # the main window's models): open, list briefings, list the library as the
-        # source table does (metadata only) with every snippet, load the briefing. The
+        # source table does (metadata only, snippets counted per source), load the
+        # briefing. The
         # day's first backup is copied meanwhile in the background, as in the app; it
         # competes for the CPU here, and `close` (untimed, next setup) waits for it.
         project = state["project"] = Project.open(work)
         project.briefings.list()
         project.sources.list(with_text=False)
-        project.snippets.list()
+        project.snippets.source_of_each()
         project.briefings.get()
 
     def opened() -> None:

@@ -191,13 +191,7 @@ class SearchIndex:
             fragments = self._fragments("source_fts", query, expand_names, [r[0] for r in ranked])
             for seq, sid, title, rank in ranked:
                 hits.append(SearchHit("source", sid, sid, title, fragments.get(seq, ""), rank))
-            found = self._p.db.execute(
-                "SELECT n.seq, n.id, n.source_id, s.title, bm25(snippet_fts) AS r "
-                "FROM snippet_fts JOIN snippets n ON n.seq = snippet_fts.rowid "
-                "JOIN sources s ON s.id = n.source_id JOIN source_facets f ON f.seq = s.seq "
-                f"WHERE snippet_fts MATCH ?{where} ORDER BY r LIMIT ?",
-                (match, *args, limit),
-            ).fetchall()
+            found = self._ranked_snippets(match, where, args, limit)
             fragments = self._fragments("snippet_fts", query, expand_names, [r[0] for r in found])
             for seq, nid, src, title, rank in found:
                 hits.append(SearchHit("snippet", nid, src, title, fragments.get(seq, ""), rank))
@@ -232,6 +226,37 @@ class SearchIndex:
             ).fetchone()
             if row:
                 out.append((seq, row[0], row[1], rank))
+        return out
+
+    def _ranked_snippets(
+        self, match: str, where: str, args: list[object], limit: int
+    ) -> list[tuple[int, str, str, str, float]]:
+        """(seq, id, source id, source title, rank) best first. Unfiltered, the ranking
+        runs on the index alone and only the winners are joined to their rows: joining
+        each of thousands of matches to its snippet and source first took longer than
+        the ranking itself."""
+        if where:
+            return self._p.db.execute(
+                "SELECT n.seq, n.id, n.source_id, s.title, bm25(snippet_fts) AS r "
+                "FROM snippet_fts JOIN snippets n ON n.seq = snippet_fts.rowid "
+                "JOIN sources s ON s.id = n.source_id JOIN source_facets f ON f.seq = s.seq "
+                f"WHERE snippet_fts MATCH ?{where} ORDER BY r LIMIT ?",
+                (match, *args, limit),
+            ).fetchall()
+        top = self._p.db.execute(
+            "SELECT rowid, bm25(snippet_fts) AS r FROM snippet_fts "
+            "WHERE snippet_fts MATCH ? ORDER BY r LIMIT ?",
+            (match, limit),
+        ).fetchall()
+        out = []
+        for seq, rank in top:
+            row = self._p.db.execute(
+                "SELECT n.id, n.source_id, s.title FROM snippets n "
+                "JOIN sources s ON s.id = n.source_id WHERE n.seq = ?",
+                (seq,),
+            ).fetchone()
+            if row:
+                out.append((seq, row[0], row[1], row[2], rank))
         return out
 
     def _fragments(

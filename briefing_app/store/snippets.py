@@ -107,6 +107,11 @@ class SnippetRepository:
     def ids(self) -> set[str]:
         return {r[0] for r in self._p.db.execute("SELECT id FROM snippets")}
 
+    def source_of_each(self) -> dict[str, str]:
+        """Snippet id -> its source id, in the order added: what a library listing needs
+        to count snippets per source, without building every snippet."""
+        return dict(self._p.db.execute("SELECT id, source_id FROM snippets ORDER BY seq"))
+
     def count(self) -> int:
         return int(self._p.db.execute("SELECT COUNT(*) FROM snippets").fetchone()[0])
 

@@ -161,7 +161,7 @@ class SourceTableModel(QAbstractTableModel):
         project = self._document.project
         # Metadata only: the table never shows the captured text (most of the file).
         self._rows = [SourceRow.of(s) for s in project.sources.list(with_text=False)]
-        self._snippet_source = {s.id: s.source_id for s in project.snippets.list()}
+        self._snippet_source = project.snippets.source_of_each()
         self._snippet_counts = {}
         for source_id in self._snippet_source.values():
             self._snippet_counts[source_id] = self._snippet_counts.get(source_id, 0) + 1

@@ -269,6 +269,13 @@ def test_tampering_with_source_text_is_reported_as_snippet_drift(project, source
     assert "'northern outskirts'" in problem and "'southern outskirts'" in problem
 
 
+def test_source_of_each_maps_every_snippet_to_its_source(project, source_id, make_report):
+    other = project.sources.add(make_report(title="Other", text="A different text.")).source.id
+    first = project.snippets.add_quote(source_id, "northern outskirts")
+    second = project.snippets.add_quote(other, "different text")
+    assert project.snippets.source_of_each() == {first.id: source_id, second.id: other}
+
+
 # ------------------------------------------------------------------ attachments
 
 
