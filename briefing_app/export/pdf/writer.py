@@ -40,13 +40,22 @@ def write_pdf(
 def render_pdf(
     doc: ResolvedDocument, *, pdfa: bool = False, timestamp: datetime | None = None
 ) -> bytes:
-    data = to_typst_data(doc)
-    report(doc, font_problems(data.obj))
     with Workspace(doc.meta.template) as ws:
-        ws.update(data)
+        prepare(doc, ws)
         pdf, warnings = compile_document(ws.compiler(), "pdf", pdfa=pdfa, timestamp=timestamp)
     report(doc, warnings)
     return bytes(pdf)
+
+
+def prepare(doc: ResolvedDocument, ws: Workspace) -> None:
+    """Write the template data into `ws`, reporting characters the fonts lack.
+
+    The data lives only here: Typst reads it from the files, and a 500-page briefing's
+    data (tens of MB as Python objects) is freed before Typst's own peak, not held through it.
+    """
+    data = to_typst_data(doc)
+    report(doc, font_problems(data.obj))
+    ws.update(data)
 
 
 def report(doc: ResolvedDocument, problems: list[str]) -> None:
