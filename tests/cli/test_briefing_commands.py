@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .conftest import Run
+from tests.cli_runner import Run
 
 
 def test_export_then_compose_round_trips_exactly(run: Run, sample_copy: Path,

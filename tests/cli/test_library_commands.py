@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .conftest import Run
+from tests.cli_runner import Run
 
 
 def test_source_list_json_has_ids_titles_and_grades(run: Run, sample_file: Path) -> None:

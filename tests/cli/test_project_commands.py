@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 
 from briefing_app import __version__
-
-from .conftest import Run
+from tests.cli_runner import Run
 
 
 def test_version_prints_the_package_version(run: Run) -> None:

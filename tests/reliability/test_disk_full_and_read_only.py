@@ -14,7 +14,8 @@ import pytest
 
 from briefing_app.model.source import Source
 from briefing_app.store import Project, ProjectError
-from tests.reliability.conftest import Run, content_of
+from tests.cli_runner import Run
+from tests.reliability.conftest import content_of
 from tests.reliability.filesystems import AS_ROOT, disk_full, read_only, small_disk
 
 #: About 1 MB of text: far more than the room a "full" disk has left.

@@ -25,7 +25,8 @@ from docx import Document
 
 from briefing_app.paths import templates_dir
 from briefing_app.store.schema import SCHEMA_VERSION
-from tests.reliability.conftest import Result, Run, content_of
+from tests.cli_runner import Result, Run
+from tests.reliability.conftest import content_of
 
 MB = 1024 * 1024
 SECRET = "The launch code for the whole region is 7-3-1-9."

@@ -14,7 +14,7 @@ import pytest
 
 from briefing_app import logs
 from briefing_app.store import Project
-from tests.reliability.conftest import Run
+from tests.cli_runner import Run
 from tests.reliability.filesystems import read_only, small_disk
 
 # ---------------------------------------------------------------------------- network
