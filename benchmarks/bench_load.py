@@ -81,7 +81,7 @@ def measures(ctx: BenchContext) -> list[Measure]:
         # competes for the CPU here, and `close` (untimed, next setup) waits for it.
         project = state["project"] = Project.open(work)
         project.briefings.list()
-        project.sources.list(with_text=False)
+        project.sources.summaries()
         project.snippets.source_of_each()
         project.briefings.get()
 

@@ -31,6 +31,44 @@ class AddedSource:
     duplicate_of: str | None = None
 
 
+@dataclass(frozen=True)
+class SourceSummary:
+    """What a list of sources shows, read straight from SQL: no text, no object graph, so
+    a library of 20,000 sources lists in milliseconds."""
+
+    id: str
+    title: str
+    type: str
+    outlet: str  # container title, else publisher
+    issued: str
+    reliability: str
+    authors: str
+    descriptor: str
+    url: str
+    accessed: str
+
+
+def _json_text(path: str) -> str:
+    return f"CASE WHEN json_valid(csl) THEN coalesce(json_extract(csl, '{path}'), '') ELSE '' END"
+
+
+# Only columns stored before the captured text, plus the narrow facets table: reading a
+# column stored after `text` walks that text's overflow pages, which for a 20,000-source
+# library costs half a second.
+_SUMMARIES_SQL = (
+    "SELECT s.id, s.title, s.type, "
+    f"coalesce(nullif(s.outlet, ''), {_json_text('$.publisher')}), f.issued, f.reliability, "
+    f"s.authors_text, '', {_json_text('$.url')}, {_json_text('$.accessed')} "
+    "FROM sources s JOIN source_facets f ON f.seq = s.seq ORDER BY s.seq"
+)
+_SUMMARY_SQL = (
+    "SELECT id, title, type, "
+    f"coalesce(nullif(outlet, ''), {_json_text('$.publisher')}), {_json_text('$.issued')}, "
+    f"reliability, authors_text, descriptor, {_json_text('$.url')}, {_json_text('$.accessed')} "
+    "FROM sources WHERE id = ?"
+)
+
+
 class SourceRepository:
     def __init__(self, project: Project) -> None:
         self._p = project
@@ -123,6 +161,19 @@ class SourceRepository:
         columns = _COLUMNS if with_text else _METADATA_COLUMNS
         rows = self._p.db.execute(f"SELECT {columns} FROM sources ORDER BY seq").fetchall()
         return [_from_row(r) for r in rows]
+
+    def summaries(self) -> list[SourceSummary]:
+        """Every source's listing fields, in the order they were added; `descriptor` is
+        left empty here (it is stored after the text): `summary(id)` has it."""
+        return [SourceSummary(*(str(v) for v in row)) for row in self._p.db.execute(
+            _SUMMARIES_SQL)]
+
+    def summary(self, source_id: str) -> SourceSummary:
+        """One source's listing fields, descriptor included."""
+        row = self._p.db.execute(_SUMMARY_SQL, (source_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no source {source_id!r} in this project (see 'source list')")
+        return SourceSummary(*(str(v) for v in row))
 
     def ids(self) -> set[str]:
         return {r[0] for r in self._p.db.execute("SELECT id FROM sources")}

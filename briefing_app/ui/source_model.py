@@ -9,7 +9,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from ..model.events import Event
 from ..model.grades import RELIABILITY
-from ..model.source import SOURCE_TYPES, Source
+from ..model.source import SOURCE_TYPES
+from ..store.sources import SourceSummary
 from .document import Document
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -40,18 +41,18 @@ class SourceRow:
     accessed: str
 
     @classmethod
-    def of(cls, source: Source) -> SourceRow:
+    def of(cls, summary: SourceSummary) -> SourceRow:
         return cls(
-            id=source.id,
-            title=source.title,
-            type=source.type,
-            outlet=source.container_title or source.publisher,
-            issued=source.issued,
-            reliability=source.reliability,
-            authors=source.author_line(),
-            descriptor=source.descriptor,
-            url=source.url,
-            accessed=source.accessed,
+            id=summary.id,
+            title=summary.title,
+            type=summary.type,
+            outlet=summary.outlet,
+            issued=summary.issued,
+            reliability=summary.reliability,
+            authors=summary.authors,
+            descriptor=summary.descriptor,
+            url=summary.url,
+            accessed=summary.accessed,
         )
 
     @property
@@ -115,14 +116,19 @@ class SourceTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(item, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(item, column)
+            return self._tooltip(self._full(item), column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _CENTRED:
             return Qt.AlignmentFlag.AlignCenter
         if role == SOURCE_ID_ROLE:
             return item.id
         if role == SOURCE_ROW_ROLE:
-            return item
+            return self._full(item)
         return None
+
+    def _full(self, item: SourceRow) -> SourceRow:
+        """The row with its descriptor, read on demand: the bulk listing leaves it out
+        because it is stored after the captured text."""
+        return SourceRow.of(self._document.project.sources.summary(item.id))
 
     # ------------------------------------------------------------------ presentation
 
@@ -160,7 +166,7 @@ class SourceTableModel(QAbstractTableModel):
     def _load(self) -> None:
         project = self._document.project
         # Metadata only: the table never shows the captured text (most of the file).
-        self._rows = [SourceRow.of(s) for s in project.sources.list(with_text=False)]
+        self._rows = [SourceRow.of(s) for s in project.sources.summaries()]
         self._snippet_source = project.snippets.source_of_each()
         self._snippet_counts = {}
         for source_id in self._snippet_source.values():
@@ -184,7 +190,7 @@ class SourceTableModel(QAbstractTableModel):
         for source_id in event.ids:
             if event.action == "inserted":
                 # Sources are listed in insertion order, so a new one is the last row.
-                item = SourceRow.of(self._document.project.sources.get(source_id))
+                item = SourceRow.of(self._document.project.sources.summary(source_id))
                 row = len(self._rows)
                 self.beginInsertRows(QModelIndex(), row, row)
                 self._rows.append(item)

@@ -320,3 +320,25 @@ def test_a_source_can_point_at_its_original_file(project, make_report):
     added = project.sources.add(make_report(attachment_id=attachment_id)).source
     stored = project.sources.get(added.id)
     assert project.attachments.get(stored.attachment_id).data == b"<p>original</p>"
+
+
+def test_summaries_list_what_the_source_table_shows_without_loading_text(tmp_path) -> None:
+    from briefing_app.model.source import Person, Source
+    from briefing_app.store import Project
+
+    with Project.create(tmp_path / "s.briefing") as project:
+        project.sources.add(Source(
+            id="", title="Bridges cut", type="article", authors=[Person.parse("Jane Smith")],
+            publisher="Ledger Group", issued="2025-11-07", url="https://x.example/a",
+            accessed="2025-11-08", text="Body text.", reliability="B", descriptor="Daily"))
+        project.sources.add(Source(id="", title="Wire", container_title="Northline",
+                                   text="Other text."))
+        first, second = project.sources.summaries()
+        assert (first.id, first.title, first.type, first.outlet, first.issued) == (
+            "src1", "Bridges cut", "article", "Ledger Group", "2025-11-07")
+        assert (first.reliability, first.authors) == ("B", "Jane Smith")
+        assert first.descriptor == ""  # stored after the text; summary(id) reads it
+        assert (first.url, first.accessed) == ("https://x.example/a", "2025-11-08")
+        assert (second.outlet, second.issued, second.reliability) == ("Northline", "", "F")
+        assert project.sources.summary("src2") == second
+        assert project.sources.summary("src1").descriptor == "Daily"
