@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+from PySide6.QtWidgets import QTreeView, QWidget
 
 from . import outline_model
 from .outline_model import OutlineModel
+from .views import select_whole_rows, size_columns, swap_model
 
 _WIDTH_SAMPLES = {
     outline_model.TYPE: "Key judgments",
@@ -20,10 +21,8 @@ class BriefingOutline(QTreeView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("BriefingOutline")
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        select_whole_rows(self)
         self.setUniformRowHeights(True)
-        self.setAlternatingRowColors(True)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setAnimated(False)
         self.header().setStretchLastSection(False)
@@ -34,22 +33,13 @@ class BriefingOutline(QTreeView):
         return model if isinstance(model, OutlineModel) else None
 
     def set_outline_model(self, model: OutlineModel | None) -> None:
-        old = self.selectionModel()
-        self.setModel(model)
-        if old is not None:
-            old.deleteLater()
-        if model is None:
+        if not swap_model(self, model):
             return
+        assert model is not None
         model.modelReset.connect(self.expandAll)
         model.rowsInserted.connect(self.expandAll)
         self._size_columns()
         self.expandAll()
 
     def _size_columns(self) -> None:
-        header = self.header()
-        metrics = self.fontMetrics()
-        padding = 3 * metrics.averageCharWidth()
-        header.setSectionResizeMode(outline_model.OUTLINE, QHeaderView.ResizeMode.Stretch)
-        for column, sample in _WIDTH_SAMPLES.items():
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.setColumnWidth(column, metrics.horizontalAdvance(sample) + padding)
+        size_columns(self, _WIDTH_SAMPLES, stretch=outline_model.OUTLINE)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from . import snippet_model
 from .snippet_model import SnippetTableModel
+from .views import select_whole_rows, size_columns, swap_model
 
 _WIDTH_SAMPLES = {
     snippet_model.ID: "sn000",
@@ -22,10 +23,8 @@ class SnippetList(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SnippetList")
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        select_whole_rows(self)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setAlternatingRowColors(True)
         self.setWordWrap(True)
         self.setShowGrid(False)
         self.verticalHeader().hide()
@@ -37,12 +36,9 @@ class SnippetList(QTableView):
         return model if isinstance(model, SnippetTableModel) else None
 
     def set_snippet_model(self, model: SnippetTableModel | None) -> None:
-        old = self.selectionModel()
-        self.setModel(model)
-        if old is not None:
-            old.deleteLater()
-        if model is None:
+        if not swap_model(self, model):
             return
+        assert model is not None
         for signal in (model.modelReset, model.rowsInserted, model.dataChanged):
             signal.connect(self.resizeRowsToContents)
         self._size_columns()
@@ -53,10 +49,4 @@ class SnippetList(QTableView):
         self.resizeRowsToContents()
 
     def _size_columns(self) -> None:
-        header = self.horizontalHeader()
-        metrics = self.fontMetrics()
-        padding = 3 * metrics.averageCharWidth()
-        for column, sample in _WIDTH_SAMPLES.items():
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.setColumnWidth(column, metrics.horizontalAdvance(sample) + padding)
-        header.setSectionResizeMode(snippet_model.QUOTE, QHeaderView.ResizeMode.Stretch)
+        size_columns(self, _WIDTH_SAMPLES, stretch=snippet_model.QUOTE)

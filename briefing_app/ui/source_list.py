@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QTableView, QWidget
 
 from . import source_model
 from .source_model import SourceTableModel
+from .views import select_whole_rows, size_columns, swap_model
 
 # Column widths as sample text, so they follow the user's font size.
 _WIDTH_SAMPLES = {
@@ -28,9 +29,7 @@ class SourceList(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SourceList")
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setAlternatingRowColors(True)
+        select_whole_rows(self)
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setShowGrid(False)
@@ -43,11 +42,7 @@ class SourceList(QTableView):
         return model if isinstance(model, SourceTableModel) else None
 
     def set_source_model(self, model: SourceTableModel | None) -> None:
-        old = self.selectionModel()
-        self.setModel(model)
-        if old is not None:
-            old.deleteLater()
-        if model is None:
+        if not swap_model(self, model):
             return
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self._size_columns()
@@ -71,11 +66,6 @@ class SourceList(QTableView):
         self.source_selected.emit(self.selected_source_id())
 
     def _size_columns(self) -> None:
-        header = self.horizontalHeader()
+        size_columns(self, _WIDTH_SAMPLES, stretch=source_model.TITLE)
         metrics = self.fontMetrics()
-        padding = 3 * metrics.averageCharWidth()
-        for column, sample in _WIDTH_SAMPLES.items():
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.setColumnWidth(column, metrics.horizontalAdvance(sample) + padding)
-        header.setSectionResizeMode(source_model.TITLE, QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().setDefaultSectionSize(metrics.height() + metrics.height() // 2)
