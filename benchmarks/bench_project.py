@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 
-from briefing_app.export.json_writer import write_json
+from briefing_app.export.json_writer import briefing_json_text, write_json
 from briefing_app.model.briefing_json import briefing_from_dict
 from briefing_app.store import Project
 
@@ -28,9 +28,7 @@ def measures(ctx: BenchContext) -> list[Measure]:
             project.briefings.get()
 
     with Project.open(source) as project:
-        briefing_json = json.dumps(
-            json.loads(_export_text(project)), ensure_ascii=False
-        )
+        briefing_json = briefing_json_text(project.briefings.get())
 
     def compose() -> None:
         with Project.open(work) as project:
@@ -49,9 +47,3 @@ def measures(ctx: BenchContext) -> list[Measure]:
         Measure("project: export Briefing JSON", export_json, setup=fresh_copy,
                 target="< 0.5 s"),
     ]
-
-
-def _export_text(project: Project) -> str:
-    from briefing_app.export.json_writer import briefing_json_text
-
-    return briefing_json_text(project.briefings.get())

@@ -272,8 +272,11 @@ class BriefingRepository:
             rows = db.execute(
                 "SELECT seq, briefing_id, data FROM blocks WHERE data LIKE ?", (f"%{old}%",)
             ).fetchall()
+            metas: dict[str, dict[str, Any]] = {}
             for seq, briefing_id, data in rows:
-                meta = self._meta(briefing_id)
+                meta = metas.get(briefing_id) or metas.setdefault(
+                    briefing_id, self._meta(briefing_id)
+                )
                 block = block_from_dict(json.loads(data), meta.get("marking_scheme", ""),
                                         meta.get("scale", "icd203"))
                 renamed = _rename_in_block(block, old, new)
