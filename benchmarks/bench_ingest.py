@@ -14,6 +14,7 @@ from briefing_app.store import Project
 from briefing_app.store.gazetteer import add_names
 
 from .harness import BenchContext, Measure
+from .lexicon import Lexicon
 
 ARTICLES = 1000
 LIBRARY = 10_000
@@ -154,31 +155,7 @@ def write_articles(folder: Path, count: int = ARTICLES, seed: int = 11) -> Path:
     return folder
 
 
-_SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in ("a", "e", "i", "o", "u", "ai", "or")]
-
-
-class _Lexicon:
-    """A seeded vocabulary with word use following Zipf's law, as in real text: a few
-    words in every document, most words in a handful. (The 30-word filler above makes
-    every query match most of the library: kept as the worst case.)"""
-
-    def __init__(self, rng: random.Random, size: int = 20_000) -> None:
-        words: dict[str, None] = {}
-        while len(words) < size:
-            words["".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4)))] = None
-        self.words = list(words)
-        self._cum = list(itertools.accumulate(1.0 / rank for rank in range(1, size + 1)))
-
-    def sentence(self, rng: random.Random) -> str:
-        words = rng.choices(self.words, cum_weights=self._cum, k=rng.randint(8, 20))
-        return " ".join(words).capitalize() + "."
-
-    def mid_word(self, rng: random.Random) -> str:
-        """A word of middling frequency: what an analyst searches for."""
-        return self.words[rng.randint(200, 3000)]
-
-
-def _realistic_text(rng: random.Random, lexicon: _Lexicon, paragraphs: int) -> list[str]:
+def _realistic_text(rng: random.Random, lexicon: Lexicon, paragraphs: int) -> list[str]:
     """Mostly varied vocabulary; one sentence in twelve from the news templates, so the
     place names and nouns queried occur in a realistic share of the library."""
     return [
@@ -195,7 +172,7 @@ def build_library(path: Path, count: int = LIBRARY, seed: int = 12, realistic: b
     separately; this builds the library that search is timed on). `realistic=False` fills
     them from the tiny vocabulary: the worst case, where a query matches most sources."""
     rng = random.Random(seed)
-    lexicon = _Lexicon(random.Random(seed + 1))
+    lexicon = Lexicon(random.Random(seed + 1))
     with Project.create(path, "search bench") as project:
         add_names(project, "Pokrovsk", ["Покровськ", "Krasnoarmeysk", "Красноармейск"])
         with project.transaction():
@@ -227,7 +204,7 @@ def _queries(seed: int = 13, realistic: bool = True) -> list[tuple[str, dict[str
     place with a type filter; on the realistic library also a middling word alone, and
     prefixes of such words."""
     rng = random.Random(seed)
-    lexicon = _Lexicon(random.Random(12 + 1))
+    lexicon = Lexicon(random.Random(12 + 1))
     out: list[tuple[str, dict[str, object]]] = []
     for _ in range(QUERIES):
         kind = rng.randrange(5 if realistic else 4)

@@ -30,6 +30,8 @@ from briefing_app.model.source import SOURCE_TYPES, Person, Source
 from briefing_app.model.tradecraft import KeyJudgment, Scenario, Signpost
 from briefing_app.store import Project
 
+from .lexicon import Lexicon
+
 PLACES = ["Pokrovsk", "Myrnohrad", "Dobropillia", "Kostiantynivka", "Kramatorsk", "Rodynske",
           "Selydove", "Hryshyne", "Shakhove", "Udachne", "Kotlyne", "Novohrodivka"]
 ACTORS = ["assault groups", "drone units", "artillery batteries", "logistics convoys",
@@ -54,8 +56,11 @@ def _sentence(rng: random.Random) -> str:
     )
 
 
-def _paragraph(rng: random.Random, sentences: int) -> str:
-    return " ".join(_sentence(rng) for _ in range(sentences))
+def _paragraph(rng: random.Random, sentences: int, words: Lexicon | None = None) -> str:
+    if words is None:
+        return " ".join(_sentence(rng) for _ in range(sentences))
+    return " ".join(_sentence(rng) if rng.random() < 1 / 12 else words.sentence(rng)
+                    for _ in range(sentences))
 
 
 def _png(width: int = 64, height: int = 40) -> bytes:
@@ -103,16 +108,23 @@ def _chart(rng: random.Random, i: int, snippet_ids: list[str]) -> ChartSpec:
 
 
 def generate_project(path: Path, sources: int = 300, citations: int = 1000, charts: int = 40,
-                     pages: int = 150, seed: int = 7, snippets: int | None = None) -> Path:
-    """`snippets` in all (spread evenly over the sources); by default three per source."""
+                     pages: int = 150, seed: int = 7, snippets: int | None = None,
+                     lexicon: bool = False) -> Path:
+    """`snippets` in all (spread evenly over the sources); by default three per source.
+
+    With `lexicon`, source texts are mostly Zipf-distributed words (benchmarks.lexicon) and
+    one sentence in twelve from the news templates, so a place or a unit occurs in a
+    realistic share of the library instead of in nearly every source."""
     rng = random.Random(seed)
+    words = Lexicon(random.Random(seed + 1)) if lexicon else None
     total_snippets = 3 * sources if snippets is None else snippets
     project = Project.create(path, "Large generated project")
     snippet_ids: list[str] = []
     types = list(SOURCE_TYPES)
     with project.transaction():
         for i in range(sources):
-            paragraphs = [_paragraph(rng, rng.randint(3, 6)) for _ in range(rng.randint(4, 9))]
+            paragraphs = [_paragraph(rng, rng.randint(3, 6), words)
+                          for _ in range(rng.randint(4, 9))]
             text = f"Report {i + 1}.\n\n" + "\n\n".join(paragraphs)
             source = Source(
                 id="", title=f"{rng.choice(PLACES)} update {i + 1}: {rng.choice(OBJECTS)}",

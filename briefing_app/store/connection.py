@@ -172,7 +172,8 @@ _REQUIRED = {
 
 def _check_tables(db: sqlite3.Connection, path: Path, version: int = SCHEMA_VERSION) -> None:
     names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    missing = _REQUIRED - names
+    # From version 4 the library listing and search filters read `source_listing`.
+    missing = (_REQUIRED | ({"source_listing"} if version >= 4 else set())) - names
     if missing:
         raise CorruptProjectError(
             f"{path} is missing parts of a project ({', '.join(sorted(missing))}); it may have "

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 #: "BrSt" as a big-endian 32-bit integer.
 APPLICATION_ID = 0x42725374
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _TOKENIZER = "unicode61 remove_diacritics 2"
 
@@ -165,10 +165,88 @@ def _migrate_2_to_3(db: sqlite3.Connection) -> None:
     )
 
 
+def _json_field(path: str, row: str) -> str:
+    """A text field of a row's CSL JSON, '' when absent or when the JSON is damaged."""
+    return (f"CASE WHEN json_valid({row}csl) THEN coalesce(json_extract({row}csl, '{path}'), '') "
+            "ELSE '' END")
+
+
+def _listing_values(row: str) -> list[str]:
+    """The listing columns computed from a `sources` row (`row` is "new." in a trigger),
+    in the order of _LISTING_COLUMNS."""
+    return [
+        f"{row}seq", f"{row}id", f"{row}title", f"{row}type",
+        f"coalesce(nullif({row}outlet, ''), {_json_field('$.publisher', row)})",
+        _json_field("$.issued", row), f"{row}reliability", f"{row}authors_text",
+        _json_field("$.url", row), _json_field("$.accessed", row),
+    ]
+
+
+_LISTING_COLUMNS = ["seq", "id", "title", "type", "outlet", "issued", "reliability",
+                    "authors_text", "url", "accessed"]
+
+
+def _migrate_3_to_4(db: sqlite3.Connection) -> None:
+    """Version 4: `source_listing`, everything the library table shows and search filters
+    on, with each source's snippet count, in one narrow table.
+
+    Listing 20,000 sources from `sources` read a JSON field of every row, joined the
+    facets table and counted 50,000 snippets apart: over a third of a second before the
+    library could be shown. Triggers keep the listing (and the counts) in step with
+    `sources` and `snippets` whatever writes to them; it replaces `source_facets`.
+    """
+    columns = ", ".join(_LISTING_COLUMNS)
+    new = _listing_values("new.")
+    assignments = ", ".join(
+        f"{column} = {value}"
+        for column, value in zip(_LISTING_COLUMNS[1:], new[1:], strict=True)
+    )
+    run_script(
+        db,
+        f"""
+        DROP TRIGGER source_facets_ai;
+        DROP TRIGGER source_facets_au;
+        DROP TRIGGER source_facets_ad;
+        DROP TABLE source_facets;
+        CREATE TABLE source_listing (
+            seq INTEGER PRIMARY KEY, id TEXT NOT NULL, title TEXT NOT NULL, type TEXT NOT NULL,
+            outlet TEXT NOT NULL, issued TEXT NOT NULL, reliability TEXT NOT NULL,
+            authors_text TEXT NOT NULL, url TEXT NOT NULL, accessed TEXT NOT NULL,
+            snippets INTEGER NOT NULL DEFAULT 0
+        );
+        INSERT INTO source_listing({columns}, snippets)
+            SELECT {", ".join(_listing_values("s."))},
+                   (SELECT COUNT(*) FROM snippets n WHERE n.source_id = s.id)
+            FROM sources s;
+        CREATE TRIGGER source_listing_ai AFTER INSERT ON sources BEGIN
+            INSERT INTO source_listing({columns}) VALUES ({", ".join(new)});
+        END;
+        CREATE TRIGGER source_listing_au AFTER UPDATE ON sources BEGIN
+            UPDATE source_listing SET {assignments} WHERE seq = old.seq;
+        END;
+        CREATE TRIGGER source_listing_ad AFTER DELETE ON sources BEGIN
+            DELETE FROM source_listing WHERE seq = old.seq;
+        END;
+        CREATE TRIGGER source_listing_snippet_ai AFTER INSERT ON snippets BEGIN
+            UPDATE source_listing SET snippets = snippets + 1 WHERE id = new.source_id;
+        END;
+        CREATE TRIGGER source_listing_snippet_ad AFTER DELETE ON snippets BEGIN
+            UPDATE source_listing SET snippets = snippets - 1 WHERE id = old.source_id;
+        END;
+        CREATE TRIGGER source_listing_snippet_au AFTER UPDATE OF source_id ON snippets BEGIN
+            UPDATE source_listing SET snippets = snippets - 1 WHERE id = old.source_id;
+            UPDATE source_listing SET snippets = snippets + 1 WHERE id = new.source_id;
+        END;
+        CREATE UNIQUE INDEX source_listing_id ON source_listing(id);
+        """,
+    )
+
+
 #: MIGRATIONS[v] upgrades a file from version v to v + 1.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _migrate_1_to_2,
     2: _migrate_2_to_3,
+    3: _migrate_3_to_4,
 }
 
 

@@ -53,15 +53,40 @@ def fts_query(
     complete: Complete | None = None,
 ) -> str:
     """Turn what the analyst typed into a safe FTS5 query: every word must occur;
-    a trailing * keeps prefix search. With `spellings` (folded name -> all spellings,
-    from the gazetteer) a known place name becomes an OR group of its spellings.
+    words typed "in double quotes" must occur together, in that order; a trailing * keeps
+    prefix search. With `spellings` (folded name -> all spellings, from the gazetteer) a
+    known place name outside quotes becomes an OR group of its spellings.
 
     With `complete` (prefix -> the indexed words it starts) each prefix becomes an OR of
     those words: it matches the same rows, but FTS5 rebuilds a prefix's hit list for
     every row it is asked about, which made highlighting 50 hits cost 30 ms."""
-    words = [(m.group(0).rstrip("*"), m.group(0).endswith("*")) for m in _TERM.finditer(text)]
-    words = [(w, p) for w, p in words if w]
-    names = spellings or {}
+    terms: list[str] = []
+    # Odd pieces were inside a pair of quotes; an unpaired quote is just ignored.
+    pieces = _PHRASE.split(text)
+    for n, piece in enumerate(pieces):
+        words = _words(piece)
+        if n % 2 and len(words) > 1:
+            tokens = [w for w, _ in words]
+            terms.append(_prefix_phrase(tokens, complete) if words[-1][1] else
+                         '"' + " ".join(tokens) + '"')
+        else:
+            terms += _word_terms(words, spellings or {}, complete)
+    return " AND ".join(terms)  # explicit: FTS5 has no implicit AND after a (group)
+
+
+_PHRASE = re.compile(r'"([^"]*)"')
+
+
+def _words(text: str) -> list[tuple[str, bool]]:
+    """(word, typed as a prefix) for each word of `text`."""
+    found = [(m.group(0).rstrip("*"), m.group(0).endswith("*")) for m in _TERM.finditer(text)]
+    return [(w, p) for w, p in found if w]
+
+
+def _word_terms(
+    words: list[tuple[str, bool]], names: Mapping[str, list[str]], complete: Complete | None
+) -> list[str]:
+    """One FTS5 term per word, or per place name the gazetteer knows (up to three words)."""
     terms: list[str] = []
     i = 0
     while i < len(words):
@@ -75,7 +100,7 @@ def fts_query(
             word, prefix = words[i]
             terms.append(_prefix_phrase([word], complete) if prefix else f'"{word}"')
             i += 1
-    return " AND ".join(terms)  # explicit: FTS5 has no implicit AND after a (group)
+    return terms
 
 
 def _any_spelling(spellings: list[str], complete: Complete | None = None) -> str:
@@ -127,7 +152,7 @@ def _source_filters(
     date_to: str,
     outlet: str,
 ) -> tuple[str, list[object]]:
-    """SQL conditions on the joined `source_facets f` row, and their parameters.
+    """SQL conditions on the joined `source_listing f` row, and their parameters.
 
     Dates may be partial (YYYY or YYYY-MM) on either side: a source dated "2025-11"
     is inside a range that starts "2025-11-05", because it may fall on that day.
@@ -204,12 +229,11 @@ class SearchIndex:
         self, match: str, where: str, args: list[object], limit: int
     ) -> list[tuple[int, str, str, float]]:
         """(seq, id, title, rank) best first. The ranking runs on the index (joined to
-        the narrow facets table when filtered); only the rows shown are read from
-        `sources`, whose rows carry the whole captured text."""
+        the narrow listing table when filtered); only the rows shown are read."""
         if where:
             top = self._p.db.execute(
                 "SELECT f.seq, bm25(source_fts, 5.0, 3.0, 2.0, 1.0) AS r "
-                "FROM source_fts JOIN source_facets f ON f.seq = source_fts.rowid "
+                "FROM source_fts JOIN source_listing f ON f.seq = source_fts.rowid "
                 f"WHERE source_fts MATCH ?{where} ORDER BY r LIMIT ?",
                 (match, *args, limit),
             ).fetchall()
@@ -222,7 +246,7 @@ class SearchIndex:
         out = []
         for seq, rank in top:
             row = self._p.db.execute(
-                "SELECT id, title FROM sources WHERE seq = ?", (seq,)
+                "SELECT id, title FROM source_listing WHERE seq = ?", (seq,)
             ).fetchone()
             if row:
                 out.append((seq, row[0], row[1], rank))
@@ -237,9 +261,9 @@ class SearchIndex:
         the ranking itself."""
         if where:
             return self._p.db.execute(
-                "SELECT n.seq, n.id, n.source_id, s.title, bm25(snippet_fts) AS r "
+                "SELECT n.seq, n.id, n.source_id, f.title, bm25(snippet_fts) AS r "
                 "FROM snippet_fts JOIN snippets n ON n.seq = snippet_fts.rowid "
-                "JOIN sources s ON s.id = n.source_id JOIN source_facets f ON f.seq = s.seq "
+                "JOIN source_listing f ON f.id = n.source_id "
                 f"WHERE snippet_fts MATCH ?{where} ORDER BY r LIMIT ?",
                 (match, *args, limit),
             ).fetchall()
@@ -251,8 +275,8 @@ class SearchIndex:
         out = []
         for seq, rank in top:
             row = self._p.db.execute(
-                "SELECT n.id, n.source_id, s.title FROM snippets n "
-                "JOIN sources s ON s.id = n.source_id WHERE n.seq = ?",
+                "SELECT n.id, n.source_id, f.title FROM snippets n "
+                "JOIN source_listing f ON f.id = n.source_id WHERE n.seq = ?",
                 (seq,),
             ).fetchone()
             if row:

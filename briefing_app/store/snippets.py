@@ -76,11 +76,12 @@ class SnippetRepository:
         self._p.events.emit("snippet", "changed", snippet.id)
 
     def remove(self, snippet_id: str) -> None:
-        self.get(snippet_id)
-        self._p.events.emit("snippet", "removing", snippet_id)
+        source_id = self.get(snippet_id).source_id
+        self._p.events.emit("snippet", "removing", snippet_id, source_id=source_id)
         with self._p.transaction() as db:
             db.execute("DELETE FROM snippets WHERE id = ?", (snippet_id,))
-        self._p.events.emit("snippet", "removed", snippet_id)
+        # The source rides along: once removed, the snippet can no longer say whose it was.
+        self._p.events.emit("snippet", "removed", snippet_id, source_id=source_id)
 
     def get(self, snippet_id: str) -> Snippet:
         row = self._p.db.execute(
@@ -106,11 +107,6 @@ class SnippetRepository:
 
     def ids(self) -> set[str]:
         return {r[0] for r in self._p.db.execute("SELECT id FROM snippets")}
-
-    def source_of_each(self) -> dict[str, str]:
-        """Snippet id -> its source id, in the order added: what a library listing needs
-        to count snippets per source, without building every snippet."""
-        return dict(self._p.db.execute("SELECT id, source_id FROM snippets ORDER BY seq"))
 
     def count(self) -> int:
         return int(self._p.db.execute("SELECT COUNT(*) FROM snippets").fetchone()[0])
@@ -172,7 +168,7 @@ class SnippetRepository:
             db.execute("DELETE FROM conflicts WHERE a = b OR a = ? OR b = ?",
                        (second_id, second_id))
             db.execute("DELETE FROM snippets WHERE id = ?", (second_id,))
-        self._p.events.emit("snippet", "removed", second_id)
+        self._p.events.emit("snippet", "removed", second_id, source_id=a.source_id)
         self._p.events.emit("snippet", "changed", first_id)
         return self.get(first_id)
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from ..model.events import Event
 from ..model.grades import RELIABILITY
-from ..model.source import SOURCE_TYPES
 from ..store.sources import SourceSummary
 from .document import Document
 
@@ -25,39 +24,8 @@ ID, TITLE, TYPE, OUTLET, DATE, GRADE, SNIPPETS = range(len(COLUMNS))
 _CENTRED = {DATE, GRADE, SNIPPETS}
 
 
-@dataclass(frozen=True)
-class SourceRow:
-    """What the table shows of a source; the captured text stays in the file, not in memory."""
-
-    id: str
-    title: str
-    type: str
-    outlet: str
-    issued: str
-    reliability: str
-    authors: str
-    descriptor: str
-    url: str
-    accessed: str
-
-    @classmethod
-    def of(cls, summary: SourceSummary) -> SourceRow:
-        return cls(
-            id=summary.id,
-            title=summary.title,
-            type=summary.type,
-            outlet=summary.outlet,
-            issued=summary.issued,
-            reliability=summary.reliability,
-            authors=summary.authors,
-            descriptor=summary.descriptor,
-            url=summary.url,
-            accessed=summary.accessed,
-        )
-
-    @property
-    def type_label(self) -> str:
-        return SOURCE_TYPES.get(self.type, (self.type, ""))[0]
+#: What the table shows of a source (the captured text stays in the file, not in memory).
+SourceRow = SourceSummary
 
 
 class SourceTableModel(QAbstractTableModel):
@@ -73,8 +41,7 @@ class SourceTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._document = document
         self._rows: list[SourceRow] = []
-        self._snippet_counts: dict[str, int] = {}
-        self._snippet_source: dict[str, str] = {}
+        self._row_by_id: dict[str, int] = {}
         self._load()
         document.changed.connect(self._on_changed)
 
@@ -85,13 +52,11 @@ class SourceTableModel(QAbstractTableModel):
 
     def row_of(self, source_id: str) -> int:
         """The row showing `source_id`, or -1."""
-        for row, item in enumerate(self._rows):
-            if item.id == source_id:
-                return row
-        return -1
+        return self._row_by_id.get(source_id, -1)
 
     def snippet_count(self, source_id: str) -> int:
-        return self._snippet_counts.get(source_id, 0)
+        row = self.row_of(source_id)
+        return self._rows[row].snippets if row >= 0 else 0
 
     # ------------------------------------------------------------------ Qt model
 
@@ -128,7 +93,7 @@ class SourceTableModel(QAbstractTableModel):
     def _full(self, item: SourceRow) -> SourceRow:
         """The row with its descriptor, read on demand: the bulk listing leaves it out
         because it is stored after the captured text."""
-        return SourceRow.of(self._document.project.sources.summary(item.id))
+        return self._document.project.sources.summary(item.id)
 
     # ------------------------------------------------------------------ presentation
 
@@ -145,7 +110,7 @@ class SourceTableModel(QAbstractTableModel):
             return item.issued
         if column == GRADE:
             return item.reliability
-        return str(self._snippet_counts.get(item.id, 0))
+        return str(item.snippets)
 
     def _tooltip(self, item: SourceRow, column: int) -> str:
         if column == GRADE:
@@ -164,13 +129,10 @@ class SourceTableModel(QAbstractTableModel):
     # ------------------------------------------------------------------ following the store
 
     def _load(self) -> None:
-        project = self._document.project
-        # Metadata only: the table never shows the captured text (most of the file).
-        self._rows = [SourceRow.of(s) for s in project.sources.summaries()]
-        self._snippet_source = project.snippets.source_of_each()
-        self._snippet_counts = {}
-        for source_id in self._snippet_source.values():
-            self._snippet_counts[source_id] = self._snippet_counts.get(source_id, 0) + 1
+        # Metadata and snippet counts from the narrow listing table: the table never shows
+        # the captured text (most of the file).
+        self._rows = self._document.project.sources.summaries()
+        self._row_by_id = {item.id: row for row, item in enumerate(self._rows)}
 
     def _reset(self) -> None:
         self.beginResetModel()
@@ -190,41 +152,43 @@ class SourceTableModel(QAbstractTableModel):
         for source_id in event.ids:
             if event.action == "inserted":
                 # Sources are listed in insertion order, so a new one is the last row.
-                item = SourceRow.of(self._document.project.sources.summary(source_id))
+                item = self._document.project.sources.summary(source_id)
                 row = len(self._rows)
                 self.beginInsertRows(QModelIndex(), row, row)
                 self._rows.append(item)
+                self._row_by_id[source_id] = row
                 self.endInsertRows()
             elif event.action == "removed":
                 row = self.row_of(source_id)
                 if row >= 0:
                     self.beginRemoveRows(QModelIndex(), row, row)
                     del self._rows[row]
+                    self._row_by_id = {item.id: r for r, item in enumerate(self._rows)}
                     self.endRemoveRows()
             elif event.action == "changed":
                 row = self.row_of(source_id)
                 if row >= 0:
-                    self._rows[row] = SourceRow.of(self._document.project.sources.get(source_id))
+                    self._rows[row] = self._document.project.sources.summary(source_id)
                     self._row_changed(row)
 
     def _on_snippet_event(self, event: Event) -> None:
         if event.action == "reset":
             self._reset()
             return
+        if event.action not in ("inserted", "removed"):
+            return
+        snippets = self._document.project.snippets
         for snippet_id in event.ids:
-            if event.action == "inserted":
-                source_id = self._document.project.snippets.get(snippet_id).source_id
-                self._snippet_source[snippet_id] = source_id
-                self._count(source_id, +1)
-            elif event.action == "removed" and snippet_id in self._snippet_source:
-                self._count(self._snippet_source.pop(snippet_id), -1)
-
-    def _count(self, source_id: str, delta: int) -> None:
-        self._snippet_counts[source_id] = self._snippet_counts.get(source_id, 0) + delta
-        row = self.row_of(source_id)
-        if row >= 0:
-            cell = self.index(row, SNIPPETS)
-            self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole])
+            source_id = event.details.get("source_id") or (
+                snippets.get(snippet_id).source_id if event.action == "inserted" else ""
+            )
+            row = self.row_of(source_id)
+            if row >= 0:
+                # The store keeps the count (a trigger); the row takes it from there.
+                count = self._document.project.sources.summary(source_id).snippets
+                self._rows[row] = replace(self._rows[row], snippets=count)
+                cell = self.index(row, SNIPPETS)
+                self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole])
 
     def _row_changed(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))

@@ -269,11 +269,16 @@ def test_tampering_with_source_text_is_reported_as_snippet_drift(project, source
     assert "'northern outskirts'" in problem and "'southern outskirts'" in problem
 
 
-def test_source_of_each_maps_every_snippet_to_its_source(project, source_id, make_report):
+def test_the_listing_counts_each_sources_snippets(project, source_id, make_report):
     other = project.sources.add(make_report(title="Other", text="A different text.")).source.id
-    first = project.snippets.add_quote(source_id, "northern outskirts")
+    project.snippets.add_quote(source_id, "northern outskirts")
     second = project.snippets.add_quote(other, "different text")
-    assert project.snippets.source_of_each() == {first.id: source_id, second.id: other}
+    project.snippets.add_quote(other, "A different")
+    assert [(s.id, s.snippets) for s in project.sources.summaries()] == [
+        (source_id, 1), (other, 2)
+    ]
+    project.snippets.remove(second.id)
+    assert project.sources.summary(other).snippets == 1
 
 
 # ------------------------------------------------------------------ attachments

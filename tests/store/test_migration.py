@@ -219,20 +219,18 @@ def build_v2_file(path: Path) -> None:
         db.close()
 
 
-def test_a_version_2_file_gets_search_facets_for_every_source_it_holds(tmp_path):
+def test_a_version_2_file_gets_a_listing_row_for_every_source_it_holds(tmp_path):
     path = tmp_path / "v2.briefing"
     build_v2_file(path)
     assert version_of(path) == 2
     with Project.open(path) as project:
-        facets = project.db.execute(
-            "SELECT s.id, f.type, f.reliability, f.issued, f.outlet FROM source_facets f "
-            "JOIN sources s ON s.seq = f.seq ORDER BY s.id"
-        ).fetchall()
-        assert facets == [
-            ("src1", "article", "B", "2025-11-03", "Regional Daily"),
-            ("src2", "report", "A", "2025-06", "Northline"),
-            ("src3", "social", "E", "2024-02-11", ""),
-            ("src4", "report", "A", "", "Northline"),  # broken metadata: no date, no failure
+        listed = [(s.id, s.type, s.reliability, s.issued, s.outlet, s.snippets)
+                  for s in project.sources.summaries()]
+        assert listed == [
+            ("src1", "article", "B", "2025-11-03", "Regional Daily", 1),
+            ("src2", "report", "A", "2025-06", "Northline", 0),
+            ("src3", "social", "E", "2024-02-11", "", 0),
+            ("src4", "report", "A", "", "Northline", 0),  # broken metadata: no date, no failure
         ]
 
         def ids(**filters: object) -> list[str]:
@@ -248,7 +246,7 @@ def test_a_version_2_file_gets_search_facets_for_every_source_it_holds(tmp_path)
     assert (tmp_path / "v2.briefing.v2.bak").is_file()
 
 
-def test_facets_follow_sources_added_changed_and_removed_after_the_upgrade(tmp_path):
+def test_the_listing_follows_sources_added_changed_and_removed_after_the_upgrade(tmp_path):
     path = tmp_path / "v2.briefing"
     build_v2_file(path)
     with Project.open(path) as project:
@@ -259,8 +257,9 @@ def test_facets_follow_sources_added_changed_and_removed_after_the_upgrade(tmp_p
         project.sources.remove("src2")
         assert sorted(h.id for h in project.index.search("depot", grades="B")) == ["src3"]
         assert [h.id for h in project.index.search("depot", source_type="social")] == []
-        count = project.db.execute("SELECT COUNT(*) FROM source_facets").fetchone()[0]
+        count = project.db.execute("SELECT COUNT(*) FROM source_listing").fetchone()[0]
         assert count == project.sources.count() == 3
+        assert project.sources.summary("src3").reliability == "B"
         index = project.db.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'attachments_sha256'"
         ).fetchone()
@@ -268,3 +267,79 @@ def test_facets_follow_sources_added_changed_and_removed_after_the_upgrade(tmp_p
         assert project.attachments.add("again.txt", "text/plain", b"new bytes") == (
             project.attachments.add("copy.txt", "text/plain", b"new bytes")
         )
+
+
+def build_v3_file(path: Path) -> None:
+    """A project as version 3 wrote it: the version 2 data migrated to 3 only, with a
+    second snippet on src1 and a publisher instead of an outlet on one source."""
+    from briefing_app.store.schema import MIGRATIONS
+
+    build_v2_file(path)
+    db = sqlite3.connect(path, isolation_level=None)
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        MIGRATIONS[2](db)
+        db.execute("PRAGMA user_version = 3")
+        start = SOURCE_TEXT.index("bridge")
+        db.execute(
+            'INSERT INTO snippets(id, source_id, start, "end", text) VALUES (?, ?, ?, ?, ?)',
+            ("sn2", "src1", start, start + len("bridge"), "bridge"),
+        )
+        db.execute("UPDATE meta SET value = '3' WHERE key = 'next_sn'")
+        text = "Ministry statement on the depot (src5)."
+        db.execute(
+            "INSERT INTO sources(id, type, title, csl, text, sha256, reliability) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            ("src5", "statement", "Depot statement",
+             json.dumps({"publisher": "Ministry of Defence", "url": "https://mod.example/5",
+                         "accessed": "2025-11-05", "issued": "2025-11-04"}),
+             text, content_hash(text), "C"),
+        )
+        db.execute("COMMIT")
+    finally:
+        db.close()
+
+
+def test_a_version_3_file_gets_the_listing_with_snippet_counts(tmp_path):
+    path = tmp_path / "v3.briefing"
+    build_v3_file(path)
+    assert version_of(path) == 3
+    with Project.open(path) as project:
+        by_id = {s.id: s for s in project.sources.summaries()}
+        assert [s.id for s in project.sources.summaries()] == [
+            "src1", "src2", "src3", "src4", "src5"
+        ]
+        assert (by_id["src1"].snippets, by_id["src2"].snippets) == (2, 0)
+        statement = project.sources.summary("src5")
+        assert (statement.outlet, statement.url, statement.accessed, statement.issued) == (
+            "Ministry of Defence", "https://mod.example/5", "2025-11-05", "2025-11-04"
+        )
+        assert by_id["src1"].descriptor == ""  # the bulk listing leaves it to summary(id)
+        assert project.sources.summary("src1").descriptor == "local reporter"
+        assert [h.id for h in project.index.search("depot", outlet="ministry")] == ["src5"]
+        tables = {r[0] for r in project.db.execute("SELECT name FROM sqlite_master")}
+        assert "source_facets" not in tables
+        assert project.integrity_problems() == []
+    assert version_of(path) == SCHEMA_VERSION
+    assert (tmp_path / "v3.briefing.v3.bak").is_file()
+
+
+def test_snippet_counts_follow_snippets_taken_merged_and_removed(tmp_path):
+    path = tmp_path / "v3.briefing"
+    build_v3_file(path)
+    with Project.open(path) as project:
+        def count(source_id: str) -> int:
+            return project.sources.summary(source_id).snippets
+
+        taken = project.snippets.add_quote("src5", "Ministry statement")
+        assert count("src5") == 1
+        project.snippets.merge("sn1", "sn2")
+        assert count("src1") == 1
+        project.snippets.remove(taken.id)
+        assert count("src5") == 0
+        first, _second = project.snippets.split("sn1", project.snippets.get("sn1").start + 4)
+        assert count("src1") == 2
+        with project.transaction() as db:  # any writer, not only our API, keeps it true
+            db.execute("DELETE FROM snippets WHERE source_id = 'src1'")
+        assert count("src1") == 0
+        assert first.source_id == "src1"

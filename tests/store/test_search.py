@@ -137,3 +137,18 @@ def test_updated_titles_are_reindexed(library):
     project.sources.update(source)
     assert hits(project, "market") == [("source", ids["cafe"])]
     assert hits(project, "bulletin") == []
+
+
+def test_words_in_double_quotes_must_occur_together_in_order(library):
+    project, ids = library
+    assert ("source", ids["convoy"]) in hits(project, '"the bridge is down"')
+    assert hits(project, '"down is the bridge"') == []  # every word occurs, not in order
+    assert ("source", ids["convoy"]) in hits(project, '"bridge is do*" convoys')
+    assert hits(project, '"the café on" residents') == [("source", ids["cafe"])]
+
+
+def test_a_quoted_phrase_is_highlighted_as_typed(library):
+    project, ids = library
+    [hit] = [h for h in project.index.search('"T0504 highway"') if h.kind == "source"]
+    assert hit.id == ids["convoy"]
+    assert f"the {HIGHLIGHT_OPEN}T0504 highway{HIGHLIGHT_CLOSE} at night" in hit.fragment

@@ -150,6 +150,12 @@ def test_snippets_taken_and_removed_update_the_list_and_the_count(window: MainWi
     assert snippets.rowCount() == 1
     assert sources.data(sources.index(1, source_model.SNIPPETS), DISPLAY) == "1"
 
+    first = project.snippets.add_quote("src2", "between May")
+    second = project.snippets.add_quote("src2", "and July")
+    assert sources.data(sources.index(1, source_model.SNIPPETS), DISPLAY) == "3"
+    project.snippets.merge(first.id, second.id)
+    assert sources.data(sources.index(1, source_model.SNIPPETS), DISPLAY) == "2"
+
 
 def test_outline_follows_block_inserts_and_removals(window: MainWindow) -> None:
     project = project_of(window)
