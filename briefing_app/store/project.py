@@ -91,6 +91,7 @@ class Project:
     def close(self) -> None:
         """Checkpoint the WAL into the main file so a copied .briefing is complete."""
         self.wait_for_backup()
+        self.index.close()
         with contextlib.suppress(sqlite3.Error):
             self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.db.close()

@@ -14,7 +14,8 @@ from collections.abc import Callable
 APPLICATION_ID = 0x42725374
 SCHEMA_VERSION = 4
 
-_TOKENIZER = "unicode61 remove_diacritics 2"
+#: How the search indexes cut text into words (also used for highlighting, in search.py).
+TOKENIZER = "unicode61 remove_diacritics 2"
 
 # Version 1, kept verbatim: tests build v1 files from it to prove the migration.
 SCHEMA_V1 = """
@@ -61,7 +62,7 @@ CREATE INDEX blocks_section ON blocks(briefing_id, section_uid, position);
 _FTS = f"""
 CREATE VIRTUAL TABLE source_fts USING fts5(
     title, authors_text, outlet, text, content='sources', content_rowid='seq',
-    tokenize='{_TOKENIZER}'
+    tokenize='{TOKENIZER}'
 );
 CREATE TRIGGER sources_ai AFTER INSERT ON sources BEGIN
     INSERT INTO source_fts(rowid, title, authors_text, outlet, text)
@@ -78,7 +79,7 @@ CREATE TRIGGER sources_au AFTER UPDATE ON sources BEGIN
     VALUES (new.seq, new.title, new.authors_text, new.outlet, new.text);
 END;
 CREATE VIRTUAL TABLE snippet_fts USING fts5(
-    text, note, tags, content='snippets', content_rowid='seq', tokenize='{_TOKENIZER}'
+    text, note, tags, content='snippets', content_rowid='seq', tokenize='{TOKENIZER}'
 );
 CREATE TRIGGER snippets_ai AFTER INSERT ON snippets BEGIN
     INSERT INTO snippet_fts(rowid, text, note, tags) VALUES (new.seq, new.text, new.note, new.tags);
