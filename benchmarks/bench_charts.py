@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from briefing_app.charts.export import ChartCache
+from briefing_app.charts.cache import ChartCache
 from briefing_app.charts.qt import ensure_app
 from briefing_app.model.chart import CHART_KINDS, ChartSpec, DataTable
 from briefing_app.model.estimative import ICD203

@@ -5,6 +5,7 @@ Targets are printed beside the figures, never asserted: speed goals live here, n
 
 from __future__ import annotations
 
+import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +27,9 @@ class Measure:
 
 LARGE = {"sources": 300, "citations": 1000, "charts": 40, "pages": 150, "seed": 7}
 CACHE_DIR = Path(__file__).resolve().parent.parent / ".bench"
+#: Rendered charts persist here (not in the user's cache folder) for every bench process.
+CHART_CACHE = CACHE_DIR / "chart-cache"
+os.environ.setdefault("BRIEFING_STUDIO_CACHE_DIR", str(CHART_CACHE))
 
 
 class BenchContext:

@@ -32,7 +32,8 @@ from .data import (
     TimelineData,
     parse_chart_data,
 )
-from .style import DASHES, GRID, INK, LANE_SHADE, MUTED, Metrics, series_color
+from .metrics import Metrics
+from .style import DASHES, GRID, INK, LANE_SHADE, MUTED, series_color
 from .ticks import (
     date_ticks,
     format_value,

@@ -11,8 +11,9 @@ from briefing_app.model.chart import ChartSpec
 from briefing_app.model.errors import ValidationError
 from briefing_app.model.estimative import DEFAULT_SCALE
 
+from .metrics import Metrics
 from .render import draw_chart
-from .style import DEFAULT_STYLE, MUTED, ChartStyle, Metrics
+from .style import DEFAULT_STYLE, MUTED, ChartStyle
 
 
 class ChartWidget(QWidget):

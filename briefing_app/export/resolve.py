@@ -145,7 +145,7 @@ def chart_renderer_for(formats: tuple[str, ...] = ("png",)) -> ChartRenderer:
     uses: PNG for DOCX and HTML, SVG (vector) for PDF."""
 
     def render(spec: ChartSpec, width_in: float, scale: str) -> RenderedImage:
-        from ..charts.export import render_for_export
+        from ..charts.cache import render_for_export
 
         out = render_for_export(spec, width_in, scale, formats)
         return RenderedImage(out.png, out.width_in, out.height_in, out.svg)

@@ -12,8 +12,9 @@ import pytest
 
 from briefing_app.charts.data import ChartDataError, parse_chart_data
 from briefing_app.charts.export import chart_height_in, render_png
+from briefing_app.charts.metrics import Metrics
 from briefing_app.charts.render import TIMELINE_LABEL_SHARE, Box, plan_timeline
-from briefing_app.charts.style import PALETTE, Metrics
+from briefing_app.charts.style import PALETTE
 from briefing_app.model.chart import CHART_KINDS, ChartSpec, DataTable
 
 from .conftest import colour_pixels, ink_fraction, kind_specs, pixels
