@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -186,7 +185,7 @@ class SourceTableModel(QAbstractTableModel):
             if row >= 0:
                 # The store keeps the count (a trigger); the row takes it from there.
                 count = self._document.project.sources.summary(source_id).snippets
-                self._rows[row] = replace(self._rows[row], snippets=count)
+                self._rows[row] = self._rows[row]._replace(snippets=count)
                 cell = self.index(row, SNIPPETS)
                 self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole])
 
