@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from datetime import date
 
+from ..model.briefing import Briefing
+from ..model.snippet import Snippet
+from ..model.source import Source
 from ..store import Project
 from .check import run_checks
 from .context import Conflict
@@ -36,11 +40,37 @@ def check_project(
     )
 
 
+@dataclass(frozen=True)
+class CitedLibrary:
+    """What a briefing draws on in its project: the snippets and sources it cites (and
+    the other side of each conflict marked on them), metadata only."""
+
+    sources: dict[str, Source]
+    snippets: dict[str, Snippet]
+    conflicts: list[Conflict]
+    library_count: int  # sources in the whole project, for the source summary
+
+
+def cited_library(project: Project, briefing: Briefing) -> CitedLibrary:
+    """Load only what `briefing` cites: an export of a 500-page briefing from a library of
+    20,000 sources and 50,000 snippets built them all (1.6 s and about 100 MB) to use a
+    few thousand."""
+    refs = {c.ref for c in briefing.citations()}
+    conflicts = load_conflicts(project)
+    partners = {x for a, b, _ in conflicts if a in refs or b in refs for x in (a, b)}
+    snippets = project.snippets.get_many(refs | partners)
+    source_ids = {s.source_id for s in snippets.values()} | (refs - snippets.keys())
+    sources = project.sources.get_many(source_ids, with_text=False)
+    return CitedLibrary(sources, snippets, conflicts, project.sources.count())
+
+
 def source_summary_for_project(project: Project, briefing_id: str = "") -> list[str]:
     """The drafted source summary statement for a briefing in `project`, as paragraphs."""
     briefing = project.briefings.get(briefing_id)
+    library = cited_library(project, briefing)
     return draft_source_summary(
-        briefing, project.sources.list(), project.snippets.list(), load_conflicts(project)
+        briefing, library.sources.values(), library.snippets.values(), library.conflicts,
+        library_count=library.library_count,
     )
 
 

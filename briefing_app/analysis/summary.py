@@ -97,8 +97,12 @@ def summary_facts(
     sources: Iterable[Source],
     snippets: Iterable[Snippet],
     conflicts: Iterable[Conflict] = (),
+    *,
+    library_count: int | None = None,
 ) -> dict[str, Any]:
-    """Everything the template may use, as plain values (see templates/source_summary.j2)."""
+    """Everything the template may use, as plain values (see templates/source_summary.j2).
+    `library_count` is the size of the whole library when `sources` holds only the cited
+    ones; by default it is the number of `sources`."""
     ctx = CheckContext.build(briefing, sources, snippets, as_of=date.min, conflicts=conflicts)
     facts: dict[str, SourceFacts] = {}
 
@@ -153,7 +157,7 @@ def summary_facts(
     weighed = judgments + scenarios
     return {
         "briefing": {"title": briefing.title, "date": briefing.date},
-        "library_count": len(ctx.sources),
+        "library_count": len(ctx.sources) if library_count is None else library_count,
         "sources": used,
         "kinds": [
             {
@@ -196,10 +200,12 @@ def draft_source_summary(
     snippets: Iterable[Snippet],
     conflicts: Iterable[Conflict] = (),
     template: Path | None = None,
+    *,
+    library_count: int | None = None,
 ) -> list[str]:
     """The drafted statement as paragraphs, for the analyst to edit; `template` overrides
     `templates/source_summary.j2`. Raises AnalysisError for a broken template."""
-    facts = summary_facts(briefing, sources, snippets, conflicts)
+    facts = summary_facts(briefing, sources, snippets, conflicts, library_count=library_count)
     text = _render(template or templates_dir() / TEMPLATE_NAME, facts)
     paragraphs = (" ".join(p.split()) for p in text.replace("\r\n", "\n").split("\n\n"))
     return [p for p in paragraphs if p]
@@ -249,6 +255,8 @@ def _render(path: Path, facts: dict[str, Any]) -> str:
 
 
 def _conflicts(ctx: CheckContext) -> list[ConflictFacts]:
+    if not ctx.conflicts:
+        return []  # finding the citing places splits every paragraph into sentences
     places = citing_places(ctx)
     cited = set().union(*(refs for _, refs in places)) if places else set()
     out = []

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..analysis.editions import diff_briefings
 from ..analysis.errors import AnalysisError
-from ..analysis.project_checks import load_conflicts
+from ..analysis.project_checks import cited_library
 from ..analysis.summary import draft_source_summary
 from ..model.blocks import Image
 from ..model.briefing import Briefing
@@ -39,16 +39,15 @@ def resolve_from_project(
     """Resolve `briefing` against the project's library (sources, snippets, attachments),
     with charts drawn in the formats the `fmt` writer places, the source summary drafted
     unless the analyst wrote one, and optionally what changed since the last edition."""
-    # Metadata only: the resolver, citation engine and summary never read a source's text
-    # (snippets carry their quotes and locators), and it is most of a large library.
-    sources = {s.id: s for s in project.sources.list(with_text=False)}
-    snippets = {s.id: s for s in project.snippets.list()}
-    doc = _resolve(project, briefing, sources, snippets, chart_renderer, fmt)
-    conflicts = load_conflicts(project)
+    # What the briefing cites, metadata only: the resolver, citation engine and summary
+    # never read a source's text (snippets carry their quotes and locators).
+    library = cited_library(project, briefing)
+    doc = _resolve(project, briefing, library.sources, library.snippets, chart_renderer, fmt)
     if not _has_summary_section(briefing):
         try:
             doc.source_summary = draft_source_summary(
-                briefing, sources.values(), snippets.values(), conflicts
+                briefing, library.sources.values(), library.snippets.values(),
+                library.conflicts, library_count=library.library_count,
             )
         except AnalysisError as e:
             doc.problems.append(f"the source summary could not be drafted: {e}")

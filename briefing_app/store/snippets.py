@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from ..model.snippet import Snippet, snippet_from_offsets, snippet_from_quote
 from .errors import NotFoundError, ProjectError
+from .sql import chunked
 
 if TYPE_CHECKING:
     from .project import Project
@@ -104,6 +106,20 @@ class SnippetRepository:
                 f"SELECT {_COLUMNS} FROM snippets WHERE source_id = ? ORDER BY seq", (source_id,)
             )
         return [_from_row(r) for r in rows]
+
+    def get_many(self, snippet_ids: Iterable[str]) -> dict[str, Snippet]:
+        """The snippets among `snippet_ids` that exist, by id (unknown ids are left out),
+        in the order they were taken."""
+        rows = [
+            row
+            for chunk in chunked(sorted(set(snippet_ids)))
+            for row in self._p.db.execute(
+                f"SELECT seq, {_COLUMNS} FROM snippets WHERE id IN "
+                f"({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+        ]
+        return {snippet.id: snippet for snippet in (_from_row(r[1:]) for r in sorted(rows))}
 
     def ids(self) -> set[str]:
         return {r[0] for r in self._p.db.execute("SELECT id FROM snippets")}

@@ -347,3 +347,25 @@ def test_summaries_list_what_the_source_table_shows_without_loading_text(tmp_pat
         assert (second.outlet, second.issued, second.reliability) == ("Northline", "", "F")
         assert project.sources.summary("src2") == second
         assert project.sources.summary("src1").descriptor == "Daily"
+
+
+def test_get_many_returns_the_existing_ones_in_the_order_added(project, make_report):
+    ids = [project.sources.add(make_report(title=f"Report {n}", text=f"Text number {n}."))
+           .source.id for n in range(3)]
+    found = project.sources.get_many([ids[2], "src-missing", ids[0], ids[2]])
+    assert list(found) == [ids[0], ids[2]]
+    assert found[ids[2]].text == "Text number 2."
+    assert project.sources.get_many(ids, with_text=False)[ids[1]].text == ""
+    first = project.snippets.add_quote(ids[0], "number 0")
+    second = project.snippets.add_quote(ids[1], "number 1")
+    assert list(project.snippets.get_many([second.id, "sn999", first.id])) == [
+        first.id, second.id
+    ]
+    assert project.snippets.get_many([]) == {}
+
+
+def test_get_many_reads_more_ids_than_one_query_takes(project, make_report):
+    source = project.sources.add(make_report(text="word " * 1300)).source.id
+    taken = [project.snippets.add_offsets(source, 5 * n, 5 * n + 4).id for n in range(1200)]
+    found = project.snippets.get_many(taken)
+    assert list(found) == taken
