@@ -42,18 +42,17 @@ class SearchHit:
 _NAME_WORDS = 3  # longest place name (in words) looked up in the gazetteer
 
 
-
 def fts_query(text: str, spellings: Mapping[str, list[str]] | None = None) -> str:
     """Turn what the analyst typed into a safe FTS5 query: every word must occur;
     words typed "in double quotes" must occur together, in that order; a trailing * keeps
     prefix search. With `spellings` (folded name -> all spellings, from the gazetteer) a
-    known place name outside quotes becomes an OR group of its spellings."""
+    known place name becomes an OR group of its spellings, unless typed in quotes."""
     terms: list[str] = []
     # Odd pieces were inside a pair of quotes; an unpaired quote is just ignored.
     pieces = _PHRASE.split(text)
     for n, piece in enumerate(pieces):
         words = _words(piece)
-        if n % 2 and len(words) > 1:
+        if n % 2 and words:
             phrase = '"' + " ".join(w for w, _ in words) + '"'
             terms.append(phrase + "*" if words[-1][1] else phrase)
         else:

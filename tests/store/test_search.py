@@ -152,3 +152,13 @@ def test_a_quoted_phrase_is_highlighted_as_typed(library):
     [hit] = [h for h in project.index.search('"T0504 highway"') if h.kind == "source"]
     assert hit.id == ids["convoy"]
     assert f"the {HIGHLIGHT_OPEN}T0504 highway{HIGHLIGHT_CLOSE} at night" in hit.fragment
+
+
+def test_a_quoted_place_name_is_searched_as_typed_not_in_every_spelling(project, make_report):
+    from briefing_app.store.gazetteer import add_names
+
+    latin = project.sources.add(make_report("Fighting continued in Pokrovsk overnight.")).source
+    cyrillic = project.sources.add(make_report("Бої тривали у Покровську вночі.")).source
+    add_names(project, "Pokrovsk", ["Покровськ"])
+    assert {h.id for h in project.index.search("Pokrovsk")} == {latin.id, cyrillic.id}
+    assert [h.id for h in project.index.search('"Pokrovsk"')] == [latin.id]
