@@ -49,3 +49,16 @@ def test_the_summary_from_the_cited_library_matches_the_one_from_the_whole(sampl
                 library.conflicts, library_count=library.library_count,
             )
             assert cited == whole
+
+
+def test_the_check_from_the_cited_library_finds_what_the_whole_library_finds(sample_copy: Path):
+    from briefing_app.analysis.check import run_checks
+    from briefing_app.analysis.project_checks import check_project
+
+    with Project.open(sample_copy) as project:
+        for briefing_id in ("br1", "br2"):  # br2 breaks every rule once
+            briefing = project.briefings.get(briefing_id)
+            whole = run_checks(briefing, project.sources.list(), project.snippets.list(),
+                               conflicts=load_conflicts(project))
+            assert check_project(project, briefing_id) == whole
+        assert len(whole) >= 19
