@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model.errors import ValidationError
@@ -154,6 +156,7 @@ class SearchIndex:
     def __init__(self, project: Project) -> None:
         self._p = project
         self._highlighter: _Highlighter | None = None
+        self._reader: _Reader | None = None
 
     def search(
         self,
@@ -183,11 +186,10 @@ class SearchIndex:
         try:
             # Rank first, then cut fragments for the hits shown only: snippet() over every
             # match of a common word was most of the time on a large library.
-            ranked = self._ranked_sources(match, where, args, limit)
+            ranked, found = self._rank(match, where, args, limit)
             fragments = self._fragments("source_fts", match, [r[0] for r in ranked])
             for seq, sid, title, rank in ranked:
                 hits.append(SearchHit("source", sid, sid, title, fragments.get(seq, ""), rank))
-            found = self._ranked_snippets(match, where, args, limit)
             fragments = self._fragments("snippet_fts", match, [r[0] for r in found])
             for seq, nid, src, title, rank in found:
                 hits.append(SearchHit("snippet", nid, src, title, fragments.get(seq, ""), rank))
@@ -196,60 +198,25 @@ class SearchIndex:
         hits.sort(key=lambda h: h.rank)
         return hits[:limit]
 
-    def _ranked_sources(
+    def _rank(
         self, match: str, where: str, args: list[object], limit: int
-    ) -> list[tuple[int, str, str, float]]:
-        """(seq, id, title, rank) best first. The ranking runs on the index (joined to
-        the narrow listing table when filtered); only the rows shown are read."""
-        if where:
-            top = self._p.db.execute(
-                "SELECT f.seq, bm25(source_fts, 5.0, 3.0, 2.0, 1.0) AS r "
-                "FROM source_fts JOIN source_listing f ON f.seq = source_fts.rowid "
-                f"WHERE source_fts MATCH ?{where} ORDER BY r LIMIT ?",
-                (match, *args, limit),
-            ).fetchall()
-        else:
-            top = self._p.db.execute(
-                "SELECT rowid, bm25(source_fts, 5.0, 3.0, 2.0, 1.0) AS r FROM source_fts "
-                "WHERE source_fts MATCH ? ORDER BY r LIMIT ?",
-                (match, limit),
-            ).fetchall()
-        shown = self._rows_of(
-            "SELECT seq, id, title FROM source_listing WHERE seq IN ", [seq for seq, _ in top]
-        )
-        return [(seq, *shown[seq], rank) for seq, rank in top if seq in shown]
+    ) -> tuple[Ranked, RankedSnippets]:
+        """Sources and snippets ranked at the same time, the snippets on a second (read-only)
+        connection in a worker thread: SQLite lets go of the GIL while it ranks, so a word
+        in every source and snippet of a 20,000-source library takes 44 ms, not 65. Inside
+        an open transaction both run here, where its uncommitted rows are visible."""
+        db = self._p.db
+        reader = None if db.in_transaction else self._reader_or_none()
+        if reader is None:
+            return (_ranked_sources(db, match, where, args, limit),
+                    _ranked_snippets(db, match, where, args, limit))
+        snippets = reader.submit(_ranked_snippets, match, where, args, limit)
+        return _ranked_sources(db, match, where, args, limit), snippets.result()
 
-    def _ranked_snippets(
-        self, match: str, where: str, args: list[object], limit: int
-    ) -> list[tuple[int, str, str, str, float]]:
-        """(seq, id, source id, source title, rank) best first. Unfiltered, the ranking
-        runs on the index alone and only the winners are joined to their rows: joining
-        each of thousands of matches to its snippet and source first took longer than
-        the ranking itself."""
-        if where:
-            return self._p.db.execute(
-                "SELECT n.seq, n.id, n.source_id, f.title, bm25(snippet_fts) AS r "
-                "FROM snippet_fts JOIN snippets n ON n.seq = snippet_fts.rowid "
-                "JOIN source_listing f ON f.id = n.source_id "
-                f"WHERE snippet_fts MATCH ?{where} ORDER BY r LIMIT ?",
-                (match, *args, limit),
-            ).fetchall()
-        top = self._p.db.execute(
-            "SELECT rowid, bm25(snippet_fts) AS r FROM snippet_fts "
-            "WHERE snippet_fts MATCH ? ORDER BY r LIMIT ?",
-            (match, limit),
-        ).fetchall()
-        shown = self._rows_of(
-            "SELECT n.seq, n.id, n.source_id, f.title FROM snippets n "
-            "JOIN source_listing f ON f.id = n.source_id WHERE n.seq IN ",
-            [seq for seq, _ in top],
-        )
-        return [(seq, *shown[seq], rank) for seq, rank in top if seq in shown]
-
-    def _rows_of(self, select: str, seqs: list[int]) -> dict[int, tuple[str, ...]]:
-        """seq -> the other columns of `select` for the rows `seqs`, in one query."""
-        marks = ", ".join("?" * len(seqs))
-        return {row[0]: tuple(row[1:]) for row in self._p.db.execute(f"{select}({marks})", seqs)}
+    def _reader_or_none(self) -> _Reader | None:
+        if self._reader is None:
+            self._reader = _Reader.open(self._p.path)
+        return self._reader if self._reader.available else None
 
     def _fragments(self, table: str, match: str, rowids: list[int]) -> dict[int, str]:
         """Highlighted fragments for the hits shown (see _Highlighter)."""
@@ -263,6 +230,111 @@ class SearchIndex:
         if self._highlighter is not None:
             self._highlighter.close()
             self._highlighter = None
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+
+
+Ranked = list[tuple[int, str, str, float]]
+RankedSnippets = list[tuple[int, str, str, str, float]]
+
+
+def _ranked_sources(
+    db: sqlite3.Connection, match: str, where: str, args: list[object], limit: int
+) -> Ranked:
+    """(seq, id, title, rank) best first. The ranking runs on the index (joined to the
+    narrow listing table when filtered); only the rows shown are read."""
+    if where:
+        top = db.execute(
+            "SELECT f.seq, bm25(source_fts, 5.0, 3.0, 2.0, 1.0) AS r "
+            "FROM source_fts JOIN source_listing f ON f.seq = source_fts.rowid "
+            f"WHERE source_fts MATCH ?{where} ORDER BY r LIMIT ?",
+            (match, *args, limit),
+        ).fetchall()
+    else:
+        top = db.execute(
+            "SELECT rowid, bm25(source_fts, 5.0, 3.0, 2.0, 1.0) AS r FROM source_fts "
+            "WHERE source_fts MATCH ? ORDER BY r LIMIT ?",
+            (match, limit),
+        ).fetchall()
+    shown = _rows_of(
+        db, "SELECT seq, id, title FROM source_listing WHERE seq IN ", [seq for seq, _ in top]
+    )
+    return [(seq, *shown[seq], rank) for seq, rank in top if seq in shown]
+
+
+def _ranked_snippets(
+    db: sqlite3.Connection, match: str, where: str, args: list[object], limit: int
+) -> RankedSnippets:
+    """(seq, id, source id, source title, rank) best first. Unfiltered, the ranking runs
+    on the index alone and only the winners are joined to their rows: joining each of
+    thousands of matches to its snippet and source first took longer than the ranking."""
+    if where:
+        return db.execute(
+            "SELECT n.seq, n.id, n.source_id, f.title, bm25(snippet_fts) AS r "
+            "FROM snippet_fts JOIN snippets n ON n.seq = snippet_fts.rowid "
+            "JOIN source_listing f ON f.id = n.source_id "
+            f"WHERE snippet_fts MATCH ?{where} ORDER BY r LIMIT ?",
+            (match, *args, limit),
+        ).fetchall()
+    top = db.execute(
+        "SELECT rowid, bm25(snippet_fts) AS r FROM snippet_fts "
+        "WHERE snippet_fts MATCH ? ORDER BY r LIMIT ?",
+        (match, limit),
+    ).fetchall()
+    shown = _rows_of(
+        db,
+        "SELECT n.seq, n.id, n.source_id, f.title FROM snippets n "
+        "JOIN source_listing f ON f.id = n.source_id WHERE n.seq IN ",
+        [seq for seq, _ in top],
+    )
+    return [(seq, *shown[seq], rank) for seq, rank in top if seq in shown]
+
+
+def _rows_of(db: sqlite3.Connection, select: str, seqs: list[int]) -> dict[int, tuple[str, ...]]:
+    """seq -> the other columns of `select` for the rows `seqs`, in one query."""
+    marks = ", ".join("?" * len(seqs))
+    return {row[0]: tuple(row[1:]) for row in db.execute(f"{select}({marks})", seqs)}
+
+
+class _Reader:
+    """A second, read-only connection to the project with one worker thread of its own.
+
+    Only committed rows are visible to it (WAL), which is why a search inside an open
+    transaction does not use it. If it cannot be opened (a read-only folder without the
+    shared-memory file, a platform without threads), search simply runs serially.
+    """
+
+    def __init__(self, db: sqlite3.Connection | None) -> None:
+        self._db = db
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search") if db else None
+
+    @classmethod
+    def open(cls, path: Path) -> _Reader:
+        try:
+            db = sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+            )
+            db.execute("SELECT 1 FROM source_listing LIMIT 1")
+        except (sqlite3.Error, OSError, ValueError):
+            return cls(None)
+        return cls(db)
+
+    @property
+    def available(self) -> bool:
+        return self._db is not None
+
+    def submit(
+        self, ranking: Callable[..., RankedSnippets], *args: object
+    ) -> Future[RankedSnippets]:
+        assert self._pool is not None and self._db is not None
+        return self._pool.submit(ranking, self._db, *args)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+        if self._db is not None:
+            self._db.close()
 
 
 #: Per index: its columns, and how to read them for the given rows from the project.

@@ -162,3 +162,37 @@ def test_a_quoted_place_name_is_searched_as_typed_not_in_every_spelling(project,
     add_names(project, "Pokrovsk", ["Покровськ"])
     assert {h.id for h in project.index.search("Pokrovsk")} == {latin.id, cyrillic.id}
     assert [h.id for h in project.index.search('"Pokrovsk"')] == [latin.id]
+
+
+def test_snippets_ranked_on_the_second_connection_match_a_serial_search(library, monkeypatch):
+    project, ids = library
+    project.snippets.add_quote(ids["convoy"], "the bridge is down")
+    project.snippets.add_quote(ids["convoy"], "Convoys use the T0504 highway")
+    parallel = [(h.kind, h.id, h.fragment) for h in project.index.search("bridge")]
+    assert project.index._reader is not None and project.index._reader.available
+    monkeypatch.setattr(project.index, "_reader_or_none", lambda: None)
+    serial = [(h.kind, h.id, h.fragment) for h in project.index.search("bridge")]
+    assert parallel == serial
+    assert [k for k, _, _ in parallel].count("snippet") == 2
+
+
+def test_a_search_inside_a_transaction_sees_its_uncommitted_snippets(library):
+    project, ids = library
+    with project.transaction():
+        taken = project.snippets.add_quote(ids["cafe"], "residents left the district")
+        found = [(h.kind, h.id) for h in project.index.search("residents")]
+        assert ("snippet", taken.id) in found
+    assert ("snippet", taken.id) in hits(project, "residents")
+
+
+def test_closing_the_project_stops_the_search_thread(project_path, make_report):
+    import threading
+
+    from briefing_app.store import Project
+
+    with Project.create(project_path, "t") as project:
+        source = project.sources.add(make_report("Shelling near the depot.")).source
+        project.snippets.add_quote(source.id, "near the depot")
+        assert project.index.search("depot")
+        assert any(t.name.startswith("search") for t in threading.enumerate())
+    assert not any(t.name.startswith("search") and t.is_alive() for t in threading.enumerate())
