@@ -1,4 +1,5 @@
-"""Rolling backups of the project file: the last N saves and one per day.
+"""Rolling backups of the project file: the last N saves and one per day, within a size
+budget, and never at the price of the disk the project itself needs.
 
 A backup is made with SQLite's online backup API from the open connection, so it is a
 consistent snapshot even while edits are being written, never a half-copied file.
@@ -20,6 +21,13 @@ from .errors import ProjectError
 
 KEEP_SAVES = 10
 KEEP_DAYS = 30
+#: The backups of a project take at most this many times its size (at least KEEP_MIN_BYTES):
+#: a project holding 2 GB of original PDFs would otherwise keep 40 copies, 80 GB.
+KEEP_TIMES_SIZE = 5
+KEEP_MIN_BYTES = 1 << 30
+#: Free space a backup must leave on the disk, so that the project's own edits can still
+#: be written after it: a backup that fills the disk would stop the work it protects.
+RESERVE_BYTES = 100 << 20
 _NAME = re.compile(r"^(?P<stamp>\d{8}T\d{6}(?:\d{6})?Z)-(?P<reason>[a-z-]+)\.briefing$")
 
 
@@ -47,6 +55,7 @@ def take_backup(project_path: Path, reason: str = "save") -> Path:
         folder.mkdir(exist_ok=True)
     except OSError as e:
         raise ProjectError(f"cannot create the backup folder {folder}: {e.strerror}") from None
+    _check_room(project_path, folder)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{stamp}-{reason}.briefing"
     partial = target.with_suffix(".partial")
@@ -68,6 +77,28 @@ def take_backup(project_path: Path, reason: str = "save") -> Path:
     return target
 
 
+def _check_room(project_path: Path, folder: Path) -> None:
+    """Refuse a backup that would leave less than RESERVE_BYTES free on its disk."""
+    try:
+        needed = project_path.stat().st_size + RESERVE_BYTES
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return  # cannot tell: try, and let a real failure report itself
+    if free < needed:
+        raise ProjectError(
+            f"no backup was taken: the disk holding {folder} has {_size(free)} free and a "
+            f"backup needs {_size(needed)} (the project's size and room for your next "
+            "edits). The project itself is fine; free some space, or delete old backups "
+            "in that folder"
+        )
+
+
+def _size(n: int) -> str:
+    if n >= 1 << 30:
+        return f"{n / (1 << 30):.1f} GB"
+    return f"{n >> 20} MB" if n >= 1 << 20 else f"{max(1, n >> 10)} KB"
+
+
 def list_backups(project_path: Path) -> list[Backup]:
     """Backups newest first, numbered from 1."""
     folder = backup_dir(project_path)
@@ -87,9 +118,16 @@ def list_backups(project_path: Path) -> list[Backup]:
     ]
 
 
-def prune(project_path: Path, keep_saves: int = KEEP_SAVES, keep_days: int = KEEP_DAYS) -> None:
+def prune(
+    project_path: Path,
+    keep_saves: int = KEEP_SAVES,
+    keep_days: int = KEEP_DAYS,
+    keep_bytes: int | None = None,
+) -> None:
     """Keep the newest `keep_saves` backups plus the oldest backup of each of the last
-    `keep_days` days; remove the rest."""
+    `keep_days` days, newest first while they fit in `keep_bytes` (by default
+    KEEP_TIMES_SIZE times the project's size, at least KEEP_MIN_BYTES; the newest backup
+    is always kept); remove the rest."""
     backups = list_backups(project_path)
     keep = {b.path for b in backups[:keep_saves]}
     first_of_day: dict[str, Backup] = {}
@@ -97,9 +135,25 @@ def prune(project_path: Path, keep_saves: int = KEEP_SAVES, keep_days: int = KEE
         first_of_day[b.taken_at.strftime("%Y-%m-%d")] = b
     days = sorted(first_of_day, reverse=True)[:keep_days]
     keep |= {first_of_day[d].path for d in days}
+    budget = _budget(project_path) if keep_bytes is None else keep_bytes
+    used = 0
+    for n, b in enumerate(backups):  # newest first: once one does not fit, older ones go
+        if b.path in keep:
+            used += b.size
+            if used > budget and n > 0:
+                keep -= {older.path for older in backups[n:]}
+                break
     for b in backups:
         if b.path not in keep:
             b.path.unlink(missing_ok=True)
+
+
+def _budget(project_path: Path) -> int:
+    try:
+        size = project_path.stat().st_size
+    except OSError:
+        size = 0
+    return max(KEEP_MIN_BYTES, KEEP_TIMES_SIZE * size)
 
 
 def restore_backup(project_path: Path, number: int) -> Backup:

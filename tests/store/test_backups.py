@@ -95,3 +95,51 @@ def test_pruning_keeps_the_last_saves_and_one_backup_per_day(tmp_path: Path) -> 
     last_three = ["20260105T100000", "20260105T110000", "20260105T120000"]
     first_each_day = [f"2026010{d}T090000" for d in range(1, 6)]
     assert kept == sorted(set(last_three + first_each_day))
+
+
+def test_pruning_keeps_the_backups_within_their_size_budget_newest_first(tmp_path: Path) -> None:
+    path = tmp_path / "p.briefing"
+    folder = backup_dir(path)
+    folder.mkdir()
+    start = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
+    for day in range(6):
+        stamp = (start + timedelta(days=day)).strftime("%Y%m%dT%H%M%SZ")
+        (folder / f"{stamp}-daily.briefing").write_bytes(b"x" * 1000)
+    prune(path, keep_bytes=3500)
+    assert sorted(p.name[:8] for p in folder.iterdir()) == ["20260104", "20260105", "20260106"]
+    prune(path, keep_bytes=10)  # smaller than one backup: the newest still stays
+    assert [p.name[:8] for p in folder.iterdir()] == ["20260106"]
+
+
+def test_the_default_budget_is_five_times_the_project_or_a_gigabyte(tmp_path: Path) -> None:
+    from briefing_app.store import backups
+
+    path = _project(tmp_path)
+    assert backups._budget(path) == backups.KEEP_MIN_BYTES
+    with path.open("r+b") as f:  # as if the project held 300 MB of original files
+        f.truncate(300 << 20)
+    assert backups._budget(path) == 5 * (300 << 20)
+
+
+def test_a_backup_that_would_fill_the_disk_is_refused_and_nothing_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from briefing_app.store import backups
+
+    path = _project(tmp_path)
+    before = {p.name for p in backup_dir(path).iterdir()} if backup_dir(path).exists() else set()
+    real = shutil.disk_usage
+
+    def nearly_full(folder: object) -> object:
+        usage = real(folder)
+        return usage._replace(free=backups.RESERVE_BYTES // 2)
+
+    monkeypatch.setattr(backups.shutil, "disk_usage", nearly_full)
+    with pytest.raises(ProjectError, match=r"no backup was taken: .* project itself is fine"):
+        backups.take_backup(path)
+    assert {p.name for p in backup_dir(path).iterdir()} == before
+    with Project.open(path) as project:  # and the project still opens and takes edits
+        project.wait_for_backup()
+        project.sources.add(Source(id="", title="Second", text="second text"))
