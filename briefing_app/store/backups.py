@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .connection import inspect
-from .errors import ProjectError
+from .errors import ProjectBusyError, ProjectError
 
 KEEP_SAVES = 10
 KEEP_DAYS = 30
@@ -173,9 +173,14 @@ def restore_backup(project_path: Path, number: int) -> Backup:
     if project_path.exists():
         try:
             inspect(project_path)
-            take_backup(project_path, "before-restore")
+        except ProjectBusyError:
+            raise  # another program is writing it: never replace it under that program
         except ProjectError:
             shutil.copyfile(project_path, project_path.with_name(project_path.name + ".damaged"))
+        else:
+            # Raises (and nothing is replaced) when the current state cannot be kept, such
+            # as on a disk without room for the copy.
+            take_backup(project_path, "before-restore")
     for suffix in ("-wal", "-shm"):
         Path(str(project_path) + suffix).unlink(missing_ok=True)
     source = sqlite3.connect(f"{chosen.path.resolve().as_uri()}?mode=ro", uri=True)

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -23,12 +24,14 @@ from .. import __version__
 from ..model.errors import ValidationError
 from ..model.events import Event
 from ..store import ProjectError
+from ..store.backups import Backup, list_backups, restore_backup
 from .briefing_list_model import BriefingListModel
 from .briefing_outline import BriefingOutline
 from .briefing_selector import BriefingSelector
 from .document import Document
 from .outline_model import OutlineModel
 from .project_summary import ProjectSummary
+from .restore_dialog import RestoreDialog
 from .settings import APP_NAME, PROJECT_SUFFIX, RecentProjects, sample_project_path
 from .snippet_list import SnippetList
 from .snippet_model import SnippetTableModel
@@ -36,6 +39,7 @@ from .source_details import SourceDetails
 from .source_list import SourceList
 from .source_model import SourceTableModel
 from .welcome_page import WelcomePage
+from .workers import Job, run_in_background
 
 INITIAL_SIZE = (1400, 900)
 PROJECT_FILTER = f"Briefing projects (*{PROJECT_SUFFIX});;All files (*)"
@@ -151,7 +155,7 @@ class MainWindow(QMainWindow):
             self._select_first_source()
         for dock in (self.sources_dock, self.snippets_dock):
             dock.setVisible(document is not None)
-        for action in (self.save_action, self.close_action):
+        for action in (self.save_action, self.restore_action, self.close_action):
             action.setEnabled(document is not None)
 
     def _update_title(self) -> None:
@@ -205,6 +209,9 @@ class MainWindow(QMainWindow):
             "Every change is already in the file; saving marks a checkpoint"
         )
         self.save_action.triggered.connect(self._save)
+        self.restore_action = QAction("&Restore from Backup…", self)
+        self.restore_action.setStatusTip("Bring back the project as one of its backups had it")
+        self.restore_action.triggered.connect(self._ask_restore)
         self.close_action = QAction("&Close Project", self, shortcut=QKeySequence.StandardKey.Close)
         self.close_action.triggered.connect(lambda: self.set_document(None))
         self.quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
@@ -225,7 +232,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         file_menu.addAction(self.open_sample_action)
         file_menu.addSeparator()
-        file_menu.addActions([self.save_action, self.close_action])
+        file_menu.addActions([self.save_action, self.restore_action, self.close_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self._update_recent_menu()
@@ -319,6 +326,52 @@ class MainWindow(QMainWindow):
         if self._document is not None:
             self._document.mark_saved()
             self.statusBar().showMessage("All changes are in the project file.", 3000)
+
+    def _ask_restore(self) -> None:
+        if self._document is None:
+            return
+        path = self._document.path
+        backups = list_backups(path)
+        if not backups:
+            QMessageBox.information(
+                self, "No backups yet",
+                f"{path.name} has no backups yet. One is taken each time you save and on "
+                "the first open of each day.",
+            )
+            return
+        dialog = RestoreDialog(path.name, backups, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            number = dialog.chosen()
+            if number is not None:
+                self.restore_backup(number)
+
+    def restore_backup(self, number: int) -> Job | None:
+        """Close the project, put backup `number` (1 = newest) in its place off the GUI
+        thread (a copy of the whole file), and open it again; on failure say why and
+        reopen the project as it was."""
+        if self._document is None:
+            return None
+        path = self._document.path
+        self.set_document(None)
+        self.statusBar().showMessage(f"Restoring {path.name} from backup {number}…")
+
+        def restored(backup: Backup) -> None:
+            if self.open_project(path):
+                taken = backup.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+                self.statusBar().showMessage(
+                    f"Restored the backup of {taken}. What the project held before is "
+                    "backup 1, if you want it back.", 10000,
+                )
+
+        def failed(message: str) -> None:
+            self.statusBar().clearMessage()
+            self.show_error("Cannot restore the backup", message)
+            self.open_project(path)
+
+        return run_in_background(
+            lambda _progress: restore_backup(path, number), self,
+            on_finished=restored, on_failed=failed,
+        )
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -143,3 +143,26 @@ def test_a_backup_that_would_fill_the_disk_is_refused_and_nothing_is_written(
     with Project.open(path) as project:  # and the project still opens and takes edits
         project.wait_for_backup()
         project.sources.add(Source(id="", title="Second", text="second text"))
+
+
+def test_a_restore_that_cannot_keep_the_current_state_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from briefing_app.store import backups
+
+    path = _project(tmp_path)
+    with Project.open(path) as project:
+        project.wait_for_backup()
+        project.sources.add(Source(id="", title="Second", text="second text"))
+    current = path.read_bytes()
+    count = len(list_backups(path))
+    real = shutil.disk_usage
+    monkeypatch.setattr(backups.shutil, "disk_usage",
+                        lambda folder: real(folder)._replace(free=1 << 20))
+    with pytest.raises(ProjectError, match="no backup was taken"):
+        restore_backup(path, 1)
+    assert path.read_bytes() == current
+    assert len(list_backups(path)) == count
+    assert not path.with_name(path.name + ".damaged").exists()
