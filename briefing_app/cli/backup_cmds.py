@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..store import Project
-from ..store.backups import list_backups, restore_backup
+from ..store.backups import describe_size, list_backups, restore_backup
 from .output import CliError, print_json, print_table
 
 
@@ -50,7 +50,7 @@ def _restore(args: argparse.Namespace) -> int:
         else:
             print_table(["n", "taken (UTC)", "reason", "size"],
                         [(b.number, b.taken_at.strftime("%Y-%m-%d %H:%M:%S"), b.reason,
-                          f"{b.size // 1024} KB") for b in backups])
+                          describe_size(b.size)) for b in backups])
         return 0
     if args.number < 1:
         raise CliError("backup numbers start at 1 (the newest); see 'restore --list'")

@@ -86,17 +86,20 @@ def _check_room(project_path: Path, folder: Path) -> None:
         return  # cannot tell: try, and let a real failure report itself
     if free < needed:
         raise ProjectError(
-            f"no backup was taken: the disk holding {folder} has {_size(free)} free and a "
-            f"backup needs {_size(needed)} (the project's size and room for your next "
+            f"no backup was taken: the disk holding {folder} has {describe_size(free)} free and a "
+            f"backup needs {describe_size(needed)} (the project's size and room for your next "
             "edits). The project itself is fine; free some space, or delete old backups "
             "in that folder"
         )
 
 
-def _size(n: int) -> str:
+def describe_size(n: int) -> str:
+    """A file size as people read it: "2.1 GB", "452.0 KB" is "452 KB", "3.0 MB"."""
     if n >= 1 << 30:
         return f"{n / (1 << 30):.1f} GB"
-    return f"{n >> 20} MB" if n >= 1 << 20 else f"{max(1, n >> 10)} KB"
+    if n >= 1 << 20:
+        return f"{n / (1 << 20):.1f} MB"
+    return f"{max(1, round(n / 1024))} KB"
 
 
 def list_backups(project_path: Path) -> list[Backup]:
@@ -156,6 +159,32 @@ def _budget(project_path: Path) -> int:
     return max(KEEP_MIN_BYTES, KEEP_TIMES_SIZE * size)
 
 
+def _copy_database(source_path: Path, target: Path) -> None:
+    """A consistent copy of the database at `source_path` into `target` (backup API)."""
+    source = sqlite3.connect(f"{source_path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+
+
+def _keep_current_state(project_path: Path) -> None:
+    """Back up the project before it is replaced (a damaged one is copied aside as
+    NAME.damaged); raises, so that nothing is replaced, when that is not possible."""
+    try:
+        inspect(project_path)
+    except ProjectBusyError:
+        raise  # another program is writing it: never replace it under that program
+    except ProjectError:
+        shutil.copyfile(project_path, project_path.with_name(project_path.name + ".damaged"))
+    else:
+        take_backup(project_path, "before-restore")
+
+
 def restore_backup(project_path: Path, number: int) -> Backup:
     """Replace the project file with backup `number` (1 = newest).
 
@@ -170,29 +199,20 @@ def restore_backup(project_path: Path, number: int) -> Backup:
             f"'restore --list' shows {len(backups)} backup(s)"
         )
     inspect(chosen.path)  # refuse to restore a damaged backup
-    if project_path.exists():
-        try:
-            inspect(project_path)
-        except ProjectBusyError:
-            raise  # another program is writing it: never replace it under that program
-        except ProjectError:
-            shutil.copyfile(project_path, project_path.with_name(project_path.name + ".damaged"))
-        else:
-            # Raises (and nothing is replaced) when the current state cannot be kept, such
-            # as on a disk without room for the copy.
-            take_backup(project_path, "before-restore")
-    for suffix in ("-wal", "-shm"):
-        Path(str(project_path) + suffix).unlink(missing_ok=True)
-    source = sqlite3.connect(f"{chosen.path.resolve().as_uri()}?mode=ro", uri=True)
+    # Read the backup first: keeping the current state adds a backup and prunes, and the
+    # prune may remove the very backup being restored.
     partial = project_path.with_name(project_path.name + ".restoring")
     try:
-        dest = sqlite3.connect(partial)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
+        _copy_database(chosen.path, partial)
+        if project_path.exists():
+            _keep_current_state(project_path)
+        for suffix in ("-wal", "-shm"):
+            Path(str(project_path) + suffix).unlink(missing_ok=True)
         partial.replace(project_path)
+    except (OSError, sqlite3.Error) as e:
+        raise ProjectError(
+            f"the backup could not be restored ({e}); {project_path.name} was not replaced"
+        ) from None
     finally:
-        source.close()
         partial.unlink(missing_ok=True)
     return chosen

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..store.backups import Backup
+from ..store.backups import Backup, describe_size
 
 #: What each kind of backup is called in the list.
 REASONS = {
@@ -24,14 +24,6 @@ REASONS = {
     "before-restore": "Before a restore",
 }
 COLUMNS = ("No.", "Taken", "Kind", "Size")
-
-
-def describe_size(size: int) -> str:
-    if size >= 1 << 30:
-        return f"{size / (1 << 30):.1f} GB"
-    if size >= 1 << 20:
-        return f"{size / (1 << 20):.1f} MB"
-    return f"{max(1, round(size / 1024))} KB"
 
 
 class RestoreDialog(QDialog):

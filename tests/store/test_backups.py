@@ -166,3 +166,26 @@ def test_a_restore_that_cannot_keep_the_current_state_changes_nothing(
     assert path.read_bytes() == current
     assert len(list_backups(path)) == count
     assert not path.with_name(path.name + ".damaged").exists()
+
+
+def test_restoring_the_oldest_kept_save_works_though_the_new_backup_prunes_it(
+    tmp_path: Path,
+) -> None:
+    """Keeping the current state adds a backup and prunes: the chosen (oldest kept) one
+    may go in that prune, so it must already have been read."""
+    path = _project(tmp_path)
+    with Project.open(path) as project:
+        project.wait_for_backup()
+        for backup in list_backups(path):
+            backup.path.unlink()  # only save points from here on, all on one day
+        for n in range(11):
+            project.sources.add(Source(id="", title=f"Source {n}", text=f"text number {n}"))
+            project.save_point()
+    # 11 kept: the newest 10 and the day's first; number 10 is the second save.
+    chosen = list_backups(path)[9]
+    assert (chosen.number, len(list_backups(path))) == (10, 11)
+    restored = restore_backup(path, 10)
+    assert restored.taken_at == chosen.taken_at
+    assert not chosen.path.exists()  # pruned by the before-restore backup...
+    with Project.open(path) as project:  # ...but its state is what the project holds
+        assert [s.title for s in project.sources.list()] == ["First", "Source 0", "Source 1"]
