@@ -178,11 +178,21 @@ class Project:
     def save_point(self, reason: str = "save") -> Path:
         """What "Save" means with write-through storage: checkpoint the WAL into the main
         file and take a rolling backup. Edits were already on disk."""
-        from .backups import take_backup
+        self.checkpoint()
+        return self.backup(reason)
 
-        self.wait_for_backup()  # one backup at a time: each prunes the folder
+    def checkpoint(self) -> None:
+        """Fold the WAL into the main file (passive: never waits for a reader)."""
         with contextlib.suppress(sqlite3.Error):
             self.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+    def backup(self, reason: str = "save") -> Path:
+        """Take a rolling backup, after the day's first if that is still being written
+        (each one prunes the folder). Safe on a worker thread: the copy reads through a
+        connection of its own, so the app may go on editing meanwhile."""
+        from .backups import take_backup
+
+        self.wait_for_backup()
         return take_backup(self.path, reason)
 
     # ------------------------------------------------------------------ health

@@ -73,13 +73,6 @@ class Document(QObject):
             self._briefing_id = briefing_id
             self.briefing_selected.emit(briefing_id)
 
-    def mark_saved(self) -> None:
-        """Every change is already in the file: saving checkpoints it, keeps a rolling
-        backup, and marks the undo stack clean. Raises `ProjectError` if the backup fails
-        (the edits themselves are safe either way)."""
-        self.project.save_point("save")
-        self.undo_stack.setClean()
-
     def close(self) -> None:
         self.project.events.disconnect(self._relay)
         self.undo_stack.clear()

@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self._settings = settings if settings is not None else QSettings()
         self.recent = RecentProjects(self._settings)
         self._document: Document | None = None
+        self._save_job: Job | None = None
         self.undo_group = QUndoGroup(self)
 
         self.source_list = SourceList()
@@ -208,7 +209,7 @@ class MainWindow(QMainWindow):
         self.save_action.setStatusTip(
             "Every change is already in the file; saving marks a checkpoint"
         )
-        self.save_action.triggered.connect(self._save)
+        self.save_action.triggered.connect(self.save)
         self.restore_action = QAction("&Restore from Backup…", self)
         self.restore_action.setStatusTip("Bring back the project as one of its backups had it")
         self.restore_action.triggered.connect(self._ask_restore)
@@ -322,10 +323,38 @@ class MainWindow(QMainWindow):
         if name:
             self.open_project(Path(name))
 
-    def _save(self) -> None:
-        if self._document is not None:
-            self._document.mark_saved()
-            self.statusBar().showMessage("All changes are in the project file.", 3000)
+    def save(self) -> Job | None:
+        """Mark this state saved and keep a rolling backup of it, written off the GUI
+        thread: the copy of a project holding gigabytes of originals takes seconds. Edits
+        are already in the file; if the backup fails, the window says so and the project
+        shows as modified again."""
+        document = self._document
+        if document is None:
+            return None
+        if self._save_job is not None and not self._save_job.is_done():
+            self.statusBar().showMessage("The last backup is still being written.", 3000)
+            return self._save_job
+        document.undo_stack.setClean()
+        document.project.checkpoint()
+        project = document.project
+        self.statusBar().showMessage("All changes are in the project file; writing a backup…")
+
+        def saved(_path: Path) -> None:
+            self.statusBar().showMessage(
+                "All changes are in the project file, and a backup was taken.", 4000
+            )
+
+        def failed(message: str) -> None:
+            if document is self._document:
+                document.undo_stack.resetClean()
+            self.statusBar().clearMessage()
+            self.show_error("The backup was not taken",
+                            f"{message}\n\nYour edits are safe in the project file.")
+
+        self._save_job = run_in_background(
+            lambda _progress: project.backup("save"), self, on_finished=saved, on_failed=failed
+        )
+        return self._save_job
 
     def _ask_restore(self) -> None:
         if self._document is None:
@@ -354,6 +383,12 @@ class MainWindow(QMainWindow):
         path = self._document.path
         self.set_document(None)
         self.statusBar().showMessage(f"Restoring {path.name} from backup {number}…")
+        saving = self._save_job  # a backup still being written would prune under the restore
+
+        def restore(_progress: object) -> Backup:
+            if saving is not None:
+                saving.wait()
+            return restore_backup(path, number)
 
         def restored(backup: Backup) -> None:
             if self.open_project(path):
@@ -368,10 +403,7 @@ class MainWindow(QMainWindow):
             self.show_error("Cannot restore the backup", message)
             self.open_project(path)
 
-        return run_in_background(
-            lambda _progress: restore_backup(path, number), self,
-            on_finished=restored, on_failed=failed,
-        )
+        return run_in_background(restore, self, on_finished=restored, on_failed=failed)
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -396,6 +428,8 @@ class MainWindow(QMainWindow):
         self._settings.setValue("mainWindow/geometry", self.saveGeometry())
         self._settings.setValue("mainWindow/state", self.saveState())
         self.set_document(None)
+        if self._save_job is not None:
+            self._save_job.wait()  # let a backup being written finish, not die half-copied
         super().closeEvent(event)
 
 

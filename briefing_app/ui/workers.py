@@ -82,6 +82,11 @@ class Job(QObject):
     def is_done(self) -> bool:
         return self._done.is_set()
 
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the task has run (for another job that must come after this one);
+        never call it on the GUI thread, whose event loop delivers this job's outcome."""
+        return self._done.wait(timeout)
+
     def start(self, pool: QThreadPool | None = None) -> Job:
         """Run on `pool` (the global one by default); connect to the signals before this."""
         (pool or QThreadPool.globalInstance()).start(_Runner(self))

@@ -82,20 +82,3 @@ def test_grading_a_source_is_undoable(project: Project) -> None:
     restored = project.sources.get(source.id)
     assert (restored.reliability, restored.descriptor) == (source.reliability,
                                                            source.descriptor)
-
-
-def test_saving_marks_the_stack_clean_and_keeps_a_backup(small_project: Path) -> None:
-    from briefing_app.store.backups import list_backups
-    from briefing_app.ui.document import Document
-
-    document = Document.open(small_project)
-    try:
-        briefing = document.project.briefings.get()
-        block = next(b for s in briefing.sections for b in s.blocks if isinstance(b, Paragraph))
-        document.undo_stack.push(EditParagraph(document.project, briefing.id, block.id, "x"))
-        assert not document.undo_stack.isClean()
-        document.mark_saved()
-        assert document.undo_stack.isClean()
-        assert list_backups(small_project)[0].reason == "save"
-    finally:
-        document.close()

@@ -58,7 +58,9 @@ def test_restoring_brings_back_the_saved_state_and_keeps_the_current_one(
     assert window.document is not None
     path = window.document.path
     before = titles(window)
-    window.save_action.trigger()  # a save point: backup 1
+    saving = window.save()  # a save point: backup 1
+    assert saving is not None
+    qtbot.waitUntil(saving.is_done)
     window.document.project.sources.add(Source(id="", title="Added after saving", text="x y"))
     assert titles(window) == [*before, "Added after saving"]
 
@@ -96,7 +98,9 @@ def test_the_menu_action_opens_the_dialog_and_restores_the_chosen_backup(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert window.document is not None
-    window.save_action.trigger()
+    saving = window.save()
+    assert saving is not None
+    qtbot.waitUntil(saving.is_done)
     window.document.project.sources.add(Source(id="", title="Later", text="later text"))
     chosen: list[int] = []
 
