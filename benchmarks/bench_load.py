@@ -15,6 +15,7 @@ import os
 import random
 import shutil
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -177,7 +178,11 @@ def measures(ctx: BenchContext) -> list[Measure]:
             fresh_copy()
             app = application()
             window = launch(Options(project=work, sample=False))
-            app.processEvents()
+            deadline = time.monotonic() + 60
+            while window.document is None:  # the project opens on the thread pool
+                if time.monotonic() > deadline:
+                    raise RuntimeError("the load project did not open in the window")
+                app.processEvents()
             document = window.document
             briefing = document.project.briefings.get()
             paragraphs = [b for _, _, b in briefing.blocks() if isinstance(b, Para)]

@@ -41,15 +41,20 @@ class Document(QObject):
     @classmethod
     def open(cls, path: Path, parent: QObject | None = None) -> Document:
         """Open a project file; raises `ProjectError` with a message for the analyst."""
+        return cls(cls.load(path), parent)
+
+    @staticmethod
+    def load(path: Path) -> Project:
+        """The opened project, read once so that a damaged file fails here with its message,
+        not later in a paint event. Safe on a worker thread (the window opens projects on
+        the thread pool); the Document itself is made on the GUI thread."""
         project = Project.open(path)
         try:
-            # Read once now, so a damaged file fails here with its message, not later in a
-            # paint event.
             project.briefings.list()
         except BaseException:
             project.close()
             raise
-        return cls(project, parent)
+        return project
 
     @classmethod
     def create(cls, path: Path, parent: QObject | None = None) -> Document:

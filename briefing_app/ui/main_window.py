@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..model.errors import ValidationError
 from ..model.events import Event
-from ..store import ProjectError
+from ..store import Project, ProjectError
 from ..store.backups import Backup, list_backups, restore_backup
 from .briefing_list_model import BriefingListModel
 from .briefing_outline import BriefingOutline
@@ -61,6 +62,8 @@ class MainWindow(QMainWindow):
         self.recent = RecentProjects(self._settings)
         self._document: Document | None = None
         self._save_job: Job | None = None
+        self._open_token: object | None = None
+        self._opening: tuple[Job, list[Project]] | None = None
         self.undo_group = QUndoGroup(self)
 
         self.source_list = SourceList()
@@ -86,17 +89,51 @@ class MainWindow(QMainWindow):
     def document(self) -> Document | None:
         return self._document
 
-    def open_project(self, path: Path) -> bool:
-        """Open a project file; on failure show the store's message and keep the window."""
-        try:
-            document = Document.open(path)
-        except OPEN_ERRORS as error:
-            self.show_error("Cannot open project", str(error))
-            return False
-        self.set_document(document)
-        self.recent.add(path)
-        self._update_recent_menu()
-        return True
+    def open_project(self, path: Path, then: Callable[[], None] | None = None) -> Job:
+        """Open a project file on the thread pool, then show it (and call `then`).
+
+        Checking the file, and upgrading one from an older version (a copy of it is kept
+        first), takes seconds for a project holding gigabytes of originals: the window
+        stays live meanwhile. On failure it shows the store's message and keeps what it
+        showed. A later open, or closing the window, supersedes this one.
+        """
+        return self._open_in_background(lambda: path, then)
+
+    def _open_in_background(
+        self, locate: Callable[[], Path], then: Callable[[], None] | None = None
+    ) -> Job:
+        token = object()
+        self._open_token = token
+        opened: list[Project] = []
+        self.statusBar().showMessage("Opening the project…")
+
+        def task(_progress: object) -> Project:
+            project = Document.load(locate())
+            opened.append(project)
+            return project
+
+        def show(project: Project) -> None:
+            if project not in opened:
+                return  # the window was closed meanwhile, and closed the project too
+            opened.remove(project)
+            if self._open_token is not token:  # superseded by a later open
+                project.close()
+                return
+            self.statusBar().clearMessage()
+            self.set_document(Document(project))
+            self.recent.add(project.path)
+            self._update_recent_menu()
+            if then is not None:
+                then()
+
+        def failed(message: str) -> None:
+            if self._open_token is token:
+                self.statusBar().clearMessage()
+                self.show_error("Cannot open project", message)
+
+        job = run_in_background(task, self, on_finished=show, on_failed=failed)
+        self._opening = (job, opened)
+        return job
 
     def new_project(self, path: Path) -> bool:
         try:
@@ -301,14 +338,10 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ File and Help actions
 
-    def open_sample(self) -> bool:
-        """Open the sample project in the user's data folder, building it the first time."""
-        try:
-            path = ensure_sample_project()
-        except (*OPEN_ERRORS, OSError) as error:
-            self.show_error("Cannot create the sample project", str(error))
-            return False
-        return self.open_project(path)
+    def open_sample(self) -> Job:
+        """Open the sample project in the user's data folder, building it the first time
+        (both on the thread pool)."""
+        return self._open_in_background(ensure_sample_project)
 
     def _ask_new(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "New project", "", PROJECT_FILTER)
@@ -391,12 +424,11 @@ class MainWindow(QMainWindow):
             return restore_backup(path, number)
 
         def restored(backup: Backup) -> None:
-            if self.open_project(path):
-                taken = backup.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
-                self.statusBar().showMessage(
-                    f"Restored the backup of {taken}. What the project held before is "
-                    "backup 1, if you want it back.", 10000,
-                )
+            taken = backup.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            self.open_project(path, then=lambda: self.statusBar().showMessage(
+                f"Restored the backup of {taken}. What the project held before is "
+                "backup 1, if you want it back.", 10000,
+            ))
 
         def failed(message: str) -> None:
             self.statusBar().clearMessage()
@@ -428,6 +460,13 @@ class MainWindow(QMainWindow):
         self._settings.setValue("mainWindow/geometry", self.saveGeometry())
         self._settings.setValue("mainWindow/state", self.saveState())
         self.set_document(None)
+        self._open_token = None  # an open still running is superseded...
+        if self._opening is not None:
+            job, opened = self._opening
+            job.wait()  # ...and the project it opened is closed, not left open
+            for project in opened:
+                project.close()
+            opened.clear()
         if self._save_job is not None:
             self._save_job.wait()  # let a backup being written finish, not die half-copied
         super().closeEvent(event)

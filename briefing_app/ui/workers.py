@@ -98,17 +98,26 @@ class Job(QObject):
             result = self._task(Progress(self))
         except Cancelled:
             self._done.set()
-            self.cancelled.emit()
+            self._emit(self.cancelled)
         except EXPECTED_ERRORS as error:
             self._done.set()
-            self.failed.emit(str(error))
+            self._emit(self.failed, str(error))
         except Exception as error:
             log.exception("background task failed")
             self._done.set()
-            self.failed.emit(f"An unexpected error stopped the operation: {error}")
+            self._emit(self.failed, f"An unexpected error stopped the operation: {error}")
         else:
             self._done.set()
-            self.finished.emit(result)
+            self._emit(self.finished, result)
+
+    @staticmethod
+    def _emit(signal: Any, *args: object) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            # The job's owner was deleted meanwhile (the app is quitting): nobody is left
+            # to tell, and a traceback on the way out helps no one.
+            log.info("a background task finished after its window was gone")
 
 
 class _Runner(QRunnable):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import shiboken6
@@ -17,6 +18,11 @@ from briefing_app.model.source import Person, Source, thread_post_locators
 from briefing_app.model.tradecraft import KeyJudgment
 from briefing_app.store import Project
 from briefing_app.ui.settings import DATA_DIR_ENV, set_application_identity
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from briefing_app.ui.main_window import MainWindow
 
 #: The offscreen platform cannot resize native windows to size hints and says so for every
 #: top-level window shown; that is a property of the test platform, not a fault of ours.
@@ -140,3 +146,15 @@ def build_small_project(path: Path) -> Path:
 @pytest.fixture
 def small_project(tmp_path: Path) -> Path:
     return build_small_project(tmp_path / "northfield.briefing")
+
+
+def open_and_wait(qtbot: QtBot, window: MainWindow, path: Path) -> None:
+    """Open `path` in `window` (on the thread pool, as the app does) and wait until shown."""
+    window.open_project(path)
+    qtbot.waitUntil(
+        lambda: window.document is not None and window.document.path == path, timeout=10_000
+    )
+
+
+def wait_for_document(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: window.document is not None, timeout=10_000)

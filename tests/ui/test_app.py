@@ -17,13 +17,20 @@ from briefing_app.ui.app import Options, launch, parse_arguments
 from briefing_app.ui.main_window import MainWindow
 from briefing_app.ui.settings import DATA_DIR_ENV, SAMPLE_FILE_NAME, RecentProjects
 
-from .conftest import OFFSCREEN_NOISE
+from .conftest import OFFSCREEN_NOISE, wait_for_document
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
 
 def shown(qtbot: QtBot, window: MainWindow) -> MainWindow:
     qtbot.addWidget(window)
+    return window
+
+
+def opened(qtbot: QtBot, window: MainWindow) -> MainWindow:
+    """`window` once the project it is opening (on the thread pool) is shown."""
+    qtbot.addWidget(window)
+    wait_for_document(qtbot, window)
     return window
 
 
@@ -54,7 +61,7 @@ def test_a_project_and_the_sample_together_are_refused(capsys: pytest.CaptureFix
 def test_sample_is_built_in_the_data_folder_and_opened(
     qtbot: QtBot, isolated_user_folders: Path
 ) -> None:
-    window = shown(qtbot, launch(Options(project=None, sample=True)))
+    window = opened(qtbot, launch(Options(project=None, sample=True)))
     path = isolated_user_folders / SAMPLE_FILE_NAME
     assert path.is_file()
     assert window.document is not None and window.document.path == path
@@ -71,17 +78,17 @@ def test_sample_is_built_in_the_data_folder_and_opened(
 def test_an_existing_sample_is_opened_not_rebuilt(
     qtbot: QtBot, isolated_user_folders: Path
 ) -> None:
-    first = launch(Options(project=None, sample=True))
+    first = opened(qtbot, launch(Options(project=None, sample=True)))
     first.close()
     with Project.open(isolated_user_folders / SAMPLE_FILE_NAME) as project:
         project.sources.add(Source(id="", title="My own note", text="Seen at the depot."))
         added = project.sources.list()[-1].id
-    window = shown(qtbot, launch(Options(project=None, sample=True)))
+    window = opened(qtbot, launch(Options(project=None, sample=True)))
     assert source_rows(window)[-1] == added
 
 
 def test_a_given_file_is_opened(qtbot: QtBot, small_project: Path) -> None:
-    window = shown(qtbot, launch(Options(project=small_project, sample=False)))
+    window = opened(qtbot, launch(Options(project=small_project, sample=False)))
     assert window.document is not None
     assert window.document.title == "Northfield crossing"
     assert source_rows(window) == ["src1", "src2", "src3"]
@@ -97,6 +104,7 @@ def test_a_broken_file_shows_a_message_and_an_empty_window(
     broken = tmp_path / "half.briefing"
     broken.write_bytes(b"SQLite format 3\x00" + b"\x00" * 50)
     window = shown(qtbot, launch(Options(project=broken, sample=False)))
+    qtbot.waitUntil(lambda: bool(shown_messages))
     assert window.isVisible()
     assert window.document is None
     assert [title for title, _ in shown_messages] == ["Cannot open project"]
@@ -105,7 +113,7 @@ def test_a_broken_file_shows_a_message_and_an_empty_window(
 
 def test_without_arguments_the_most_recent_project_opens(qtbot: QtBot, small_project: Path) -> None:
     RecentProjects().add(small_project)
-    window = shown(qtbot, launch(Options(project=None, sample=False)))
+    window = opened(qtbot, launch(Options(project=None, sample=False)))
     assert window.document is not None
     assert window.document.path.resolve() == small_project.resolve()
 
@@ -127,14 +135,18 @@ from briefing_app.ui.app import application, main
 from briefing_app.ui.main_window import MainWindow
 
 def report_and_close():
+    # The project opens on the thread pool: look again until it is shown.
     for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, MainWindow) and widget.isVisible():
+        if isinstance(widget, MainWindow) and widget.isVisible() and widget.document:
+            timer.stop()
             print("TITLE", widget.windowTitle().replace("[*]", ""))
             print("SOURCES", widget.source_list.model().rowCount())
             widget.close()
 
 application()
-QTimer.singleShot(0, report_and_close)
+timer = QTimer()
+timer.timeout.connect(report_and_close)
+timer.start(50)
 sys.exit(main(sys.argv[1:]))
 """
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from briefing_app.store import Project
 from briefing_app.ui import outline_model, snippet_model, source_model
 from briefing_app.ui.main_window import MainWindow
 
-from .conftest import OFFSCREEN_NOISE
+from .conftest import OFFSCREEN_NOISE, open_and_wait
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
@@ -29,7 +30,7 @@ def window(qtbot: QtBot, small_project: Path) -> MainWindow:
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
-    assert window.open_project(small_project)
+    open_and_wait(qtbot, window, small_project)
     return window
 
 
@@ -231,7 +232,8 @@ def test_a_foreign_file_is_refused_with_a_message(
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
-    assert not window.open_project(foreign)
+    window.open_project(foreign)
+    qtbot.waitUntil(lambda: bool(critical_messages))
     assert len(critical_messages) == 1
     assert str(foreign) in critical_messages[0]
     assert "Traceback" not in critical_messages[0]
@@ -241,10 +243,11 @@ def test_a_foreign_file_is_refused_with_a_message(
 
 
 def test_a_failed_open_keeps_the_project_already_open(
-    window: MainWindow, tmp_path: Path, critical_messages: list[str]
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, critical_messages: list[str]
 ) -> None:
     before = window.document
-    assert not window.open_project(tmp_path / "missing.briefing")
+    window.open_project(tmp_path / "missing.briefing")
+    qtbot.waitUntil(lambda: bool(critical_messages))
     assert "does not exist" in critical_messages[0]
     assert window.document is before
     assert project_of(window).sources.count() == 3
@@ -261,3 +264,61 @@ def test_closing_the_window_closes_the_project(window: MainWindow, small_project
     # Closed cleanly: the file opens again and nothing is pending in a WAL file.
     with Project.open(small_project) as project:
         assert project.sources.count() == 3
+
+
+def test_the_window_stays_live_while_a_project_opens(
+    qtbot: QtBot, small_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from briefing_app.ui.document import Document
+
+    release = threading.Event()
+    real = Document.load
+
+    def slow_load(path: Path) -> Project:
+        assert release.wait(10), "the test never released the open"
+        return real(path)
+
+    monkeypatch.setattr(Document, "load", staticmethod(slow_load))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    job = window.open_project(small_project)
+    # open_project has returned while the file is still being opened: the window is live.
+    assert not job.is_done() and window.document is None
+    assert window.statusBar().currentMessage() == "Opening the project…"
+    release.set()
+    qtbot.waitUntil(lambda: window.document is not None)
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_closing_the_window_while_a_project_opens_closes_that_project(
+    qtbot: QtBot, small_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from briefing_app.ui.document import Document
+
+    release = threading.Event()
+    loaded: list[Project] = []
+    real = Document.load
+
+    def slow_load(path: Path) -> Project:
+        release.wait(10)
+        loaded.append(real(path))
+        return loaded[-1]
+
+    monkeypatch.setattr(Document, "load", staticmethod(slow_load))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.open_project(small_project)
+    threading.Timer(0.2, release.set).start()
+    window.close()
+    assert window.document is None
+    [project] = loaded
+    with pytest.raises(sqlite3.ProgrammingError):  # closed: its connection is gone
+        project.db.execute("SELECT 1")
+    qtbot.wait(50)  # the queued "opened" reaches a closed window: nothing happens
+    assert window.document is None

@@ -14,7 +14,7 @@ from briefing_app.store.backups import Backup, list_backups
 from briefing_app.ui.main_window import MainWindow
 from briefing_app.ui.restore_dialog import RestoreDialog
 
-from .conftest import OFFSCREEN_NOISE
+from .conftest import OFFSCREEN_NOISE, open_and_wait
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
@@ -24,7 +24,7 @@ def window(qtbot: QtBot, small_project: Path) -> MainWindow:
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
-    assert window.open_project(small_project)
+    open_and_wait(qtbot, window, small_project)
     return window
 
 

@@ -17,7 +17,7 @@ from briefing_app.store.backups import list_backups
 from briefing_app.ui.commands import EditParagraph
 from briefing_app.ui.main_window import MainWindow
 
-from .conftest import OFFSCREEN_NOISE
+from .conftest import OFFSCREEN_NOISE, open_and_wait
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
@@ -27,7 +27,7 @@ def window(qtbot: QtBot, small_project: Path) -> MainWindow:
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
-    assert window.open_project(small_project)
+    open_and_wait(qtbot, window, small_project)
     assert window.document is not None
     window.document.project.wait_for_backup()  # the day's first backup, taken at open
     return window
