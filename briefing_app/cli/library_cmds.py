@@ -74,10 +74,24 @@ def register(commands: Any) -> None:
     merge.add_argument("--json", action="store_true")
     merge.set_defaults(run=_snippet_merge)
 
-    search = commands.add_parser("search", help="full-text search of sources and snippets")
+    search = commands.add_parser(
+        "search", help="full-text search of sources and snippets",
+        description='Every word must occur; "words in quotes" must occur together; a '
+        "trailing * searches by prefix. Place names are searched in every spelling the "
+        "project's gazetteer knows (unless quoted). Filters apply to the source.",
+    )
     search.add_argument("file", type=Path)
     search.add_argument("query")
     search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--type", action="append", dest="types", metavar="TYPE",
+                        help="only sources of this type (repeatable)")
+    search.add_argument("--grades", metavar="GRADES",
+                        help='reliability grades, as "AB" or "A-C"')
+    search.add_argument("--from", dest="date_from", default="", metavar="DATE",
+                        help="issued on or after YYYY[-MM[-DD]]")
+    search.add_argument("--to", dest="date_to", default="", metavar="DATE",
+                        help="issued on or before YYYY[-MM[-DD]]")
+    search.add_argument("--outlet", default="", help="part of the outlet's name")
     search.add_argument("--json", action="store_true")
     search.set_defaults(run=_search)
 
@@ -298,7 +312,10 @@ def _snippet_merge(args: argparse.Namespace) -> int:
 
 def _search(args: argparse.Namespace) -> int:
     with Project.open(args.file) as project:
-        hits = project.index.search(args.query, limit=args.limit)
+        hits = project.index.search(
+            args.query, limit=args.limit, source_type=args.types, grades=args.grades,
+            date_from=args.date_from, date_to=args.date_to, outlet=args.outlet,
+        )
     if args.json:
         print_json(
             [

@@ -84,6 +84,28 @@ def test_search_finds_former_place_names_with_highlighted_fragments(
     assert {"id", "source", "title", "fragment"} <= set(hits[0])
 
 
+def test_search_filters_by_type_grade_date_and_outlet(run: Run, sample_file: Path) -> None:
+    def sources(*args: str) -> set[str]:
+        hits = run("search", sample_file, "Pokrovsk", *args, "--json").json()
+        return {h["source"] for h in hits}
+
+    everything = sources()
+    assert {"src3", "src4"} < everything
+    assert sources("--type", "social", "--type", "report") == {"src3", "src4"}
+    assert sources("--grades", "A-C", "--from", "2025-11", "--outlet", "frontier") == {"src4"}
+    assert sources("--to", "2025-10") == {"src1", "src5", "src7"}  # src7 in Ukrainian
+    assert sources("--grades", "F") == {"src3"}
+
+
+def test_search_with_an_unknown_grade_says_which_grades_exist(
+    run: Run, sample_file: Path
+) -> None:
+    result = run("search", sample_file, "Pokrovsk", "--grades", "XYZ")
+    assert result.code != 0
+    assert "unknown reliability grade 'X'; use A-F" in result.err
+    assert "Traceback" not in result.err
+
+
 def test_search_with_fts_syntax_characters_does_not_fail(run: Run, sample_file: Path) -> None:
     result = run("search", sample_file, 'T0504 AND "(unbalanced', "--json")
     assert result.code == 0
