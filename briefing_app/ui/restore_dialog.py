@@ -33,7 +33,9 @@ class RestoreDialog(QDialog):
     holds nothing the store does not have.
     """
 
-    def __init__(self, project_name: str, backups: list[Backup], parent: QWidget | None = None):
+    def __init__(
+        self, project_name: str, backups: list[Backup], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Restore from Backup")
         self._numbers = [b.number for b in backups]
