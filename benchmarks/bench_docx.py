@@ -18,13 +18,12 @@ import json
 import random
 import shutil
 import statistics
-import struct
 import subprocess
 import time
-import zlib
 from pathlib import Path
 from typing import Any
 
+from briefing_app.charts.png import png_from_rows
 from briefing_app.cite import cite_points
 from briefing_app.export.document import (
     BlockQuote,
@@ -68,17 +67,7 @@ def chart_png(seed: int, width: int = 1200, height: int = 600) -> bytes:
             row += ink if inside else white
         rows.append(bytes(row))
 
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        crc = struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-        return struct.pack(">I", len(data)) + kind + data + crc
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(b"".join(rows), 6))
-        + chunk(b"IEND", b"")
-    )
+    return png_from_rows(width, height, b"".join(rows), level=6)
 
 
 def resolved(ctx: BenchContext) -> tuple[ResolvedDocument, list[Any], list[Any]]:

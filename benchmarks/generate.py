@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import argparse
 import random
-import struct
-import zlib
 from pathlib import Path
 
+from briefing_app.charts.png import GREY, png_from_rows
 from briefing_app.model.blocks import (
     Chart,
     Image,
@@ -67,14 +66,7 @@ def _png(width: int = 64, height: int = 40) -> bytes:
     """A small valid greyscale PNG (no imaging library needed)."""
     rows = b"".join(b"\x00" + bytes((x * 4 + y * 2) % 256 for x in range(width))
                     for y in range(height))
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+    return png_from_rows(width, height, rows, GREY)
 
 
 def _chart(rng: random.Random, i: int, snippet_ids: list[str]) -> ChartSpec:

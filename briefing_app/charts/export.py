@@ -15,7 +15,6 @@ own SVGExporter is not used: 0.14.0 crashes on closed paths (pyqtgraph #3495).
 from __future__ import annotations
 
 import atexit
-import struct
 import zlib
 
 import pyqtgraph as pg
@@ -28,6 +27,7 @@ from briefing_app.model.chart import ChartSpec
 from briefing_app.model.estimative import DEFAULT_SCALE
 
 from .metrics import Metrics
+from .png import RGB, png_file
 from .qt import call_on_gui_thread, ensure_app
 from .render import draw_chart, natural_height_px
 from .style import DEFAULT_STYLE, DEFAULT_WIDTH_IN, PRINT_DPI, ChartStyle
@@ -239,18 +239,4 @@ def encode_png(image: QImage, dpi: int) -> bytes:
         body.append(packer.compress(b"\x00"))  # filter type 0 (none) starts each row
         body.append(packer.compress(bits[y * stride : y * stride + row_bytes]))
     body.append(packer.flush())
-    per_metre = round(dpi / 0.0254)
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        crc = zlib.crc32(kind + data)
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
-
-    return b"".join(
-        (
-            b"\x89PNG\r\n\x1a\n",
-            chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)),
-            chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)),
-            chunk(b"IDAT", b"".join(body)),
-            chunk(b"IEND", b""),
-        )
-    )
+    return png_file(w, h, RGB, b"".join(body), dpi)

@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import struct
 import threading
-import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,6 +28,7 @@ from typing import Any
 import pypdfium2
 import typst
 
+from ..charts.png import RGB, RGBA, png_from_rows
 from .document import ResolvedDocument
 from .pdf.data import DataCache, TypstData
 from .pdf.fonts import coverage_problem, uncovered
@@ -478,20 +477,4 @@ def page_png(document: pypdfium2.PdfDocument, index: int, ppi: float) -> bytes:
         page.close()
     row = width * channels
     lines = b"".join(b"\x00" + raw[y * stride : y * stride + row] for y in range(height))
-    colour_type = 2 if channels == 3 else 6
-    return _png(width, height, colour_type, lines)
-
-
-def _png(width: int, height: int, colour_type: int, lines: bytes) -> bytes:
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-        )
-
-    header = struct.pack(">IIBBBBB", width, height, 8, colour_type, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(lines, 3))
-        + chunk(b"IEND", b"")
-    )
+    return png_from_rows(width, height, lines, RGB if channels == 3 else RGBA, level=3)

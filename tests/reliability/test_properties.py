@@ -26,11 +26,9 @@ import html
 import html.parser
 import json
 import re
-import struct
 import tempfile
 import unicodedata
 import zipfile
-import zlib
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -40,6 +38,7 @@ from docx import Document
 from hypothesis import Phase, given, settings
 from pypdf import PdfReader
 
+from briefing_app.charts.png import GREY, png_from_rows
 from briefing_app.export.json_writer import write_json
 from briefing_app.export.pipeline import resolve_from_project, writer_for
 from briefing_app.export.resolve import RenderedImage
@@ -239,18 +238,8 @@ def _stub_chart(spec: object, width_in: float, scale: str) -> RenderedImage:
 
 
 def _png(width: int = 8, height: int = 4) -> bytes:
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        crc = zlib.crc32(kind + body) & 0xFFFFFFFF
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
-
     rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
+    return png_from_rows(width, height, rows, GREY)
 
 
 _TINY_PNG = _png()

@@ -3,13 +3,12 @@ type, and readers that look into a saved .docx the way Word would."""
 
 from __future__ import annotations
 
-import struct
 import zipfile
-import zlib
 from pathlib import Path
 
 from lxml import etree
 
+from briefing_app.charts.png import GREY, png_from_rows
 from briefing_app.cite import RichRun
 from briefing_app.export.document import (
     Banner,
@@ -38,18 +37,7 @@ NS = {"w": W}
 def png(width: int = 40, height: int = 20) -> bytes:
     """A valid greyscale PNG written without an imaging library."""
     rows = b"".join(b"\x00" + bytes((x * 5 + y) % 256 for x in range(width)) for y in range(height))
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        crc = struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-        return struct.pack(">I", len(data)) + kind + data + crc
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
+    return png_from_rows(width, height, rows, GREY)
 
 
 def note(text: str, title: str = "", url: str = "") -> tuple[RichRun, ...]:

@@ -4,11 +4,10 @@ and text normalisation for comparing what a writer printed with what it was give
 from __future__ import annotations
 
 import re
-import struct
 import unicodedata
-import zlib
 from pathlib import Path
 
+from briefing_app.charts.png import png_from_rows
 from briefing_app.cite import RichRun, rich_to_plain
 from briefing_app.export.document import (
     Banner,
@@ -37,19 +36,7 @@ from briefing_app.store import Project
 
 def png(width: int, height: int, rgb: tuple[int, int, int] = (60, 100, 150)) -> bytes:
     raw = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
-
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-        )
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(raw))
-        + chunk(b"IEND", b"")
-    )
+    return png_from_rows(width, height, raw)
 
 
 def stub_chart(spec: object, width_in: float, scale: str) -> RenderedImage:
