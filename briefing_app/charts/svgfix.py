@@ -56,7 +56,7 @@ def _bake_group(group: ET.Element) -> None:
                 del child.attrib["vector-effect"]
                 continue
             except _Unsupported:
-                pass
+                pass  # a shape we cannot bake keeps the group's transform, as below
         child.set("transform", _join_transforms(transform, child.get("transform")))
 
 

@@ -148,6 +148,24 @@ def small_project(tmp_path: Path) -> Path:
     return build_small_project(tmp_path / "northfield.briefing")
 
 
+@pytest.fixture
+def empty_window(qtbot: QtBot) -> MainWindow:
+    """The main window, shown, with no project open."""
+    from briefing_app.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+@pytest.fixture
+def window(qtbot: QtBot, empty_window: MainWindow, small_project: Path) -> MainWindow:
+    """The main window showing the small project."""
+    open_and_wait(qtbot, empty_window, small_project)
+    return empty_window
+
+
 def open_and_wait(qtbot: QtBot, window: MainWindow, path: Path) -> None:
     """Open `path` in `window` (on the thread pool, as the app does) and wait until shown."""
     window.open_project(path)

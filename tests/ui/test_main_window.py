@@ -18,20 +18,11 @@ from briefing_app.store import Project
 from briefing_app.ui import outline_model, snippet_model, source_model
 from briefing_app.ui.main_window import MainWindow
 
-from .conftest import OFFSCREEN_NOISE, open_and_wait
+from .conftest import OFFSCREEN_NOISE
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
-
-
-@pytest.fixture
-def window(qtbot: QtBot, small_project: Path) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    open_and_wait(qtbot, window, small_project)
-    return window
 
 
 def project_of(window: MainWindow) -> Project:
@@ -225,13 +216,11 @@ def critical_messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_a_foreign_file_is_refused_with_a_message(
-    qtbot: QtBot, tmp_path: Path, critical_messages: list[str]
+    qtbot: QtBot, empty_window: MainWindow, tmp_path: Path, critical_messages: list[str]
 ) -> None:
     foreign = tmp_path / "notes.briefing"
     foreign.write_text("These are my meeting notes, not a project.\n", encoding="utf-8")
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
+    window = empty_window
     window.open_project(foreign)
     qtbot.waitUntil(lambda: bool(critical_messages))
     assert len(critical_messages) == 1
@@ -267,7 +256,7 @@ def test_closing_the_window_closes_the_project(window: MainWindow, small_project
 
 
 def test_the_window_stays_live_while_a_project_opens(
-    qtbot: QtBot, small_project: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, empty_window: MainWindow, small_project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import threading
 
@@ -281,9 +270,7 @@ def test_the_window_stays_live_while_a_project_opens(
         return real(path)
 
     monkeypatch.setattr(Document, "load", staticmethod(slow_load))
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
+    window = empty_window
     job = window.open_project(small_project)
     # open_project has returned while the file is still being opened: the window is live.
     assert not job.is_done() and window.document is None
@@ -294,7 +281,7 @@ def test_the_window_stays_live_while_a_project_opens(
 
 
 def test_closing_the_window_while_a_project_opens_closes_that_project(
-    qtbot: QtBot, small_project: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, empty_window: MainWindow, small_project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import threading
 
@@ -310,9 +297,7 @@ def test_closing_the_window_while_a_project_opens_closes_that_project(
         return loaded[-1]
 
     monkeypatch.setattr(Document, "load", staticmethod(slow_load))
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
+    window = empty_window
     window.open_project(small_project)
     threading.Timer(0.2, release.set).start()
     window.close()

@@ -14,18 +14,9 @@ from briefing_app.store.backups import Backup, list_backups
 from briefing_app.ui.main_window import MainWindow
 from briefing_app.ui.restore_dialog import RestoreDialog
 
-from .conftest import OFFSCREEN_NOISE, open_and_wait
+from .conftest import OFFSCREEN_NOISE
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
-
-
-@pytest.fixture
-def window(qtbot: QtBot, small_project: Path) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    open_and_wait(qtbot, window, small_project)
-    return window
 
 
 def titles(window: MainWindow) -> list[str]:
@@ -120,14 +111,12 @@ def test_the_menu_action_opens_the_dialog_and_restores_the_chosen_backup(
 
 
 def test_without_backups_the_action_says_so(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, empty_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information",
                         lambda _p, _t, text, *_a: shown.append(text) or 0)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
+    window = empty_window
     assert window.new_project(tmp_path / "fresh.briefing")
     assert window.document is not None
     window.document.project.wait_for_backup()

@@ -17,17 +17,14 @@ from briefing_app.store.backups import list_backups
 from briefing_app.ui.commands import EditParagraph
 from briefing_app.ui.main_window import MainWindow
 
-from .conftest import OFFSCREEN_NOISE, open_and_wait
+from .conftest import OFFSCREEN_NOISE
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
 
 @pytest.fixture
-def window(qtbot: QtBot, small_project: Path) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    open_and_wait(qtbot, window, small_project)
+def window(window: MainWindow) -> MainWindow:
+    """The shared window, once the day's first backup (taken at open) is written."""
     assert window.document is not None
     window.document.project.wait_for_backup()  # the day's first backup, taken at open
     return window
