@@ -7,10 +7,11 @@ from html import escape
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ..model.grades import RELIABILITY
-from .source_model import SOURCE_ROW_ROLE, SourceRow, SourceTableModel
+from ..store.sources import SourceSummary
+from .source_model import SOURCE_ROW_ROLE, SourceTableModel
 
 
-def source_html(row: SourceRow, snippets: int) -> str:
+def source_html(row: SourceSummary) -> str:
     """The details as HTML; every value is escaped, since titles and URLs come from outside."""
     facts = [
         ("Authors", escape(row.authors)),
@@ -18,7 +19,7 @@ def source_html(row: SourceRow, snippets: int) -> str:
         ("Published", escape(row.issued)),
         ("Type", escape(row.type_label)),
         ("Reliability", escape(f"{row.reliability} — {RELIABILITY.get(row.reliability, '')}")),
-        ("Snippets", str(snippets)),
+        ("Snippets", str(row.snippets)),
         ("URL", _link(row.url)),
         ("Accessed", escape(row.accessed)),
     ]
@@ -72,4 +73,4 @@ class SourceDetails(QTextBrowser):
             self.clear()
             return
         item = model.data(model.index(row, 0), SOURCE_ROW_ROLE)
-        self.setHtml(source_html(item, model.snippet_count(item.id)))
+        self.setHtml(source_html(item))

@@ -15,16 +15,14 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 #: The role that gives a row's source id, whatever the column.
 SOURCE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-#: The role that gives the row's whole SourceRow, for detail views.
+#: The role that gives the row's whole SourceSummary (descriptor included), for detail views.
 SOURCE_ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 COLUMNS = ("ID", "Title", "Type", "Outlet", "Date", "Grade", "Snippets")
 ID, TITLE, TYPE, OUTLET, DATE, GRADE, SNIPPETS = range(len(COLUMNS))
 _CENTRED = {DATE, GRADE, SNIPPETS}
-
-
-#: What the table shows of a source (the captured text stays in the file, not in memory).
-SourceRow = SourceSummary
+#: The SourceSummary field each column shows.
+_FIELDS = ("id", "title", "type", "outlet", "issued", "reliability", "snippets")
 
 
 class SourceTableModel(QAbstractTableModel):
@@ -39,7 +37,7 @@ class SourceTableModel(QAbstractTableModel):
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._document = document
-        self._rows: list[SourceRow] = []
+        self._rows: list[SourceSummary] = []
         self._row_by_id: dict[str, int] = {}
         self._load()
         document.changed.connect(self._on_changed)
@@ -52,10 +50,6 @@ class SourceTableModel(QAbstractTableModel):
     def row_of(self, source_id: str) -> int:
         """The row showing `source_id`, or -1."""
         return self._row_by_id.get(source_id, -1)
-
-    def snippet_count(self, source_id: str) -> int:
-        row = self.row_of(source_id)
-        return self._rows[row].snippets if row >= 0 else 0
 
     # ------------------------------------------------------------------ Qt model
 
@@ -89,29 +83,17 @@ class SourceTableModel(QAbstractTableModel):
             return self._full(item)
         return None
 
-    def _full(self, item: SourceRow) -> SourceRow:
+    def _full(self, item: SourceSummary) -> SourceSummary:
         """The row with its descriptor, read on demand: the bulk listing leaves it out
         because it is stored after the captured text."""
         return self._document.project.sources.summary(item.id)
 
     # ------------------------------------------------------------------ presentation
 
-    def _display(self, item: SourceRow, column: int) -> str:
-        if column == ID:
-            return item.id
-        if column == TITLE:
-            return item.title
-        if column == TYPE:
-            return item.type
-        if column == OUTLET:
-            return item.outlet
-        if column == DATE:
-            return item.issued
-        if column == GRADE:
-            return item.reliability
-        return str(item.snippets)
+    def _display(self, item: SourceSummary, column: int) -> str:
+        return str(getattr(item, _FIELDS[column]))
 
-    def _tooltip(self, item: SourceRow, column: int) -> str:
+    def _tooltip(self, item: SourceSummary, column: int) -> str:
         if column == GRADE:
             return f"{item.reliability}: {RELIABILITY.get(item.reliability, '')}"
         if column == TYPE:
