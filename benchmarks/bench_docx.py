@@ -44,7 +44,7 @@ from briefing_app.export.pipeline import resolve_from_project
 from briefing_app.export.resolve import RenderedImage
 from briefing_app.store import Project
 
-from .harness import CACHE_DIR, BenchContext, Measure
+from .harness import CACHE_DIR, BenchContext, Measure, time_runs
 
 TIMES_FILE = CACHE_DIR / "docx-vs-pandoc.json"
 #: Ratio figures older than this are from another run and are not combined.
@@ -283,13 +283,7 @@ def measures(ctx: BenchContext) -> list[Measure]:
 def main() -> None:
     ctx = BenchContext()
     for measure in measures(ctx)[:2]:
-        times = []
-        for _ in range(measure.repeat):
-            if measure.setup:
-                measure.setup()
-            start = time.perf_counter()
-            measure.fn()
-            times.append(time.perf_counter() - start)
+        times = time_runs(measure)
         print(f"{measure.name:<58} {statistics.median(times) * 1000:8.1f} ms")
     print(ratio_text())
 

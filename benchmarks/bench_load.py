@@ -22,7 +22,7 @@ from typing import Any
 from briefing_app.store import Project
 from briefing_app.store.schema import SCHEMA_VERSION
 
-from .harness import CACHE_DIR, BenchContext, Measure  # harness also sets the chart cache
+from .harness import BenchContext, Measure, generated_project  # also sets the chart cache
 from .lexicon import Lexicon
 
 LOAD = {"sources": 20_000, "snippets": 50_000, "citations": 3_000, "charts": 60,
@@ -47,17 +47,8 @@ def queries() -> list[tuple[str, dict[str, Any]]]:
 
 
 def load_project() -> Path:
-    """The load project, generated on first use and cached (a .partial never counts)."""
-    from .generate import generate_project
-
-    CACHE_DIR.mkdir(exist_ok=True)
-    key = "-".join(f"{k}{v}" for k, v in sorted(LOAD.items()))
-    path = CACHE_DIR / f"load-{key}.briefing"
-    if not path.exists():
-        partial = path.with_suffix(".partial")
-        partial.unlink(missing_ok=True)
-        generate_project(partial, **LOAD)
-        partial.rename(path)
+    """The load project, generated on first use and cached."""
+    path = generated_project("load", LOAD)
     if _version(path) < SCHEMA_VERSION:  # upgraded once here, so open times never include it
         Project.open(path).close()
     _draw_charts_once(path)

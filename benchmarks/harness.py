@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -32,6 +33,34 @@ CHART_CACHE = CACHE_DIR / "chart-cache"
 os.environ.setdefault("BRIEFING_STUDIO_CACHE_DIR", str(CHART_CACHE))
 
 
+def generated_project(name: str, params: dict[str, Any]) -> Path:
+    """The project `benchmarks.generate` makes from `params`, generated on first use and
+    cached in .bench/ under a name that spells the parameters (a .partial never counts)."""
+    from .generate import generate_project
+
+    CACHE_DIR.mkdir(exist_ok=True)
+    key = "-".join(f"{k}{v}" for k, v in sorted(params.items()))
+    path = CACHE_DIR / f"{name}-{key}.briefing"
+    if not path.exists():
+        partial = path.with_suffix(".partial")
+        partial.unlink(missing_ok=True)
+        generate_project(partial, **params)
+        partial.rename(path)
+    return path
+
+
+def time_runs(measure: Measure) -> list[float]:
+    """Seconds of each run of `measure`, its setup (if any) run untimed before each."""
+    times = []
+    for _ in range(measure.repeat):
+        if measure.setup:
+            measure.setup()
+        start = time.perf_counter()
+        measure.fn()
+        times.append(time.perf_counter() - start)
+    return times
+
+
 class BenchContext:
     """Shared inputs: the large generated project is built once and cached on disk."""
 
@@ -39,17 +68,7 @@ class BenchContext:
         self.tmp = tmp or Path(tempfile.mkdtemp(prefix="briefing-bench-"))
 
     def large_project(self) -> Path:
-        from .generate import generate_project
-
-        CACHE_DIR.mkdir(exist_ok=True)
-        key = "-".join(f"{k}{v}" for k, v in sorted(LARGE.items()))
-        path = CACHE_DIR / f"large-{key}.briefing"
-        if not path.exists():
-            partial = path.with_suffix(".partial")
-            partial.unlink(missing_ok=True)
-            generate_project(partial, **LARGE)
-            partial.rename(path)
-        return path
+        return generated_project("large", LARGE)
 
     @cached_property
     def _large(self) -> Any:

@@ -13,10 +13,9 @@ import resource
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-from .harness import BenchContext, Measure
+from .harness import BenchContext, Measure, time_runs
 
 HERE = Path(__file__).resolve().parent
 
@@ -36,13 +35,7 @@ def run_one(module_name: str, index: int) -> dict[str, object]:
     """Run one measure in this process and return its figures."""
     ctx = BenchContext()
     measure = measures_of(module_name, ctx)[index]
-    times = []
-    for _ in range(measure.repeat):
-        if measure.setup:
-            measure.setup()
-        start = time.perf_counter()
-        measure.fn()
-        times.append(time.perf_counter() - start)
+    times = time_runs(measure)
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {
         "name": measure.name,
