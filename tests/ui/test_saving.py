@@ -50,17 +50,23 @@ def test_saving_marks_the_state_saved_and_keeps_a_backup(qtbot: QtBot, window: M
     qtbot.waitUntil(lambda: "a backup was taken" in window.statusBar().currentMessage())
 
 
-def test_the_window_goes_on_while_the_backup_is_written(
-    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    release = threading.Event()
+@pytest.fixture
+def release(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Backups are held back until the test sets this event."""
+    event = threading.Event()
     real = backups_module.take_backup
 
-    def slow_backup(path: Path, reason: str = "save") -> Path:
-        assert release.wait(10), "the test never released the backup"
+    def held_backup(path: Path, reason: str = "save") -> Path:
+        assert event.wait(10), "the test never released the backup"
         return real(path, reason)
 
-    monkeypatch.setattr(backups_module, "take_backup", slow_backup)
+    monkeypatch.setattr(backups_module, "take_backup", held_backup)
+    return event
+
+
+def test_the_window_goes_on_while_the_backup_is_written(
+    qtbot: QtBot, window: MainWindow, release: threading.Event
+) -> None:
     job = window.save()
     assert job is not None
     # save() has returned while the copy is still held back: the GUI thread is free...
@@ -94,16 +100,8 @@ def test_a_failed_backup_says_so_and_leaves_the_state_unsaved(
 
 
 def test_closing_the_window_lets_a_backup_being_written_finish(
-    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, release: threading.Event
 ) -> None:
-    release = threading.Event()
-    real = backups_module.take_backup
-
-    def slow_backup(path: Path, reason: str = "save") -> Path:
-        release.wait(10)
-        return real(path, reason)
-
-    monkeypatch.setattr(backups_module, "take_backup", slow_backup)
     assert window.document is not None
     path = window.document.path
     job = window.save()
